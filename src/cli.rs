@@ -1,0 +1,62 @@
+//! Command-line types. Their doc comments are the `--help` text.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "newsgraph", version, about = "Reads news articles and exports what they say as a knowledge graph (RDF, Graphviz DOT).")]
+#[command(after_help = "Exit codes: 0 success, 2 error (one line on standard error says what).\n\nExample:\n  newsgraph extract article.txt --date 2023-03-10 -o article.ttl")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract entities, facts, quotations and statistics from articles and write them as a graph.
+    #[command(after_help = EXTRACT_EXAMPLES)]
+    Extract(ExtractArgs),
+}
+
+const EXTRACT_EXAMPLES: &str = "\
+Examples:
+  newsgraph extract article.txt                       Turtle on standard output
+  newsgraph extract article.txt -o graph.nt           format from the extension
+  newsgraph extract a.txt b.txt -f trig -o both.trig  two articles, one graph
+  cat article.txt | newsgraph extract - --date 2023-03-10
+  newsgraph extract article.txt -f dot | dot -Tsvg > graph.svg
+
+Exit codes: 0 success, 2 error (missing file, unknown format, bad option).";
+
+#[derive(clap::Args, Debug)]
+pub struct ExtractArgs {
+    /// Article text files (UTF-8, one paragraph per line or blank-line separated).
+    /// `-` or nothing reads standard input. Several inputs make one graph with
+    /// one article node each. Example: `newsgraph extract a.txt b.txt`
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write to PATH instead of standard output. The file is written whole or
+    /// not at all (a temporary file beside it is renamed into place).
+    /// Example: `-o out/article.ttl`
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Output format: turtle, ntriples, nquads, trig, rdfxml, jsonld or dot.
+    /// When not given, taken from the extension of -o (.ttl .nt .nq .trig .rdf
+    /// .jsonld .dot), else turtle. Example: `-f ntriples`
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+
+    /// The articles' publication date (YYYY-MM-DD), used to normalise relative
+    /// times such as "last year" or "on Friday". A date line in the article is
+    /// used when this is not given. Example: `--date 2023-03-10`
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Namespace for minted IRIs (articles, entities, facts). Must be an
+    /// absolute IRI; a `/` is added when it ends otherwise than `/` or `#`.
+    /// Example: `--base https://example.org/news/`
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
+}

@@ -1,0 +1,250 @@
+//! The document model: the text kept whole, and everything else as spans into it.
+//!
+//! Invariant: a [`Span`] is a byte range on character boundaries of
+//! [`Document::text`], made once by segmentation or an extractor and never
+//! changed afterwards, so `&text[span]` is always the surface form and
+//! provenance is free at export time.
+
+use crate::ontology::EntityType;
+
+/// A byte range into the document text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// What a line of the input is, decided by segmentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParagraphRole {
+    /// Article text: split into sentences and read by the extractors.
+    Prose,
+    /// The title line at the top; also read by the extractors.
+    Headline,
+    /// A date line at the top ("Monday, October 14, 2019").
+    Dateline,
+    /// "By Chris Mason": authorship, not prose.
+    Byline,
+    /// The job line under a byline ("Political editor, travelling with …").
+    BylineRole,
+    /// Page furniture: adverts, share buttons, captions. Skipped.
+    Furniture,
+}
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    pub role: ParagraphRole,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Indices into [`Document::tokens`].
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// Index into [`Document::mentions`].
+pub type MentionId = usize;
+
+/// How a mention names its entity; resolution treats them differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionForm {
+    /// A proper name ("Rishi Sunak", "UK").
+    Name,
+    /// A description standing for an entity the text never names
+    /// ("the prime minister's official spokesman").
+    Description,
+}
+
+/// A stretch of text that refers to an entity.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub span: Span,
+    /// The sentence it stands in; None in a byline.
+    pub sentence: Option<usize>,
+    pub class: EntityType,
+    pub form: MentionForm,
+    /// The gazetteer entry this mention matched, if any.
+    pub entry: Option<usize>,
+    /// Which extractor found it.
+    pub source: &'static str,
+}
+
+/// A numeric observation ("More than 45,000 people … last year").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statistic {
+    pub value: Number,
+    /// The number as written ("45,000", "£35bn").
+    pub span: Span,
+    /// "more than", "about", "up to" …
+    pub qualifier: Option<String>,
+    /// ISO 4217 code or unit ("GBP", "percent").
+    pub unit: Option<String>,
+    /// What is counted, as the text says it.
+    pub description: String,
+    /// The time as written ("last year") and as normalised ("2022").
+    pub period: Option<Span>,
+    pub date: Option<String>,
+}
+
+/// A number kept exact: integers stay integers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    Integer(i64),
+    Decimal(f64),
+}
+
+/// Something the text states, with the narrowest span that states it.
+#[derive(Clone, Debug)]
+pub struct Fact {
+    pub kind: FactKind,
+    /// The words that state the fact.
+    pub evidence: Span,
+    /// The sentence it stands in; None in a byline.
+    pub sentence: Option<usize>,
+    pub source: &'static str,
+}
+
+#[derive(Clone, Debug)]
+pub enum FactKind {
+    MemberOf { member: MentionId, group: MentionId },
+    JobTitle { person: MentionId, title: String },
+    Affiliation { person: MentionId, group: MentionId },
+    ContainedIn { inner: MentionId, outer: MentionId },
+    Author { person: MentionId },
+    Travel { agent: MentionId, destination: MentionId },
+    Quotation { speaker: Option<MentionId>, text: Span },
+    Statistic(Statistic),
+    Event(EventFact),
+}
+
+/// A meeting, summit, visit, news conference …
+#[derive(Clone, Debug)]
+pub struct EventFact {
+    /// The name or trigger phrase ("the first Anglo-French summit").
+    pub name: Span,
+    pub class: EntityType,
+    pub attendees: Vec<MentionId>,
+    pub location: Option<MentionId>,
+    pub date: Option<String>,
+}
+
+/// Publication metadata: from the command line or the document itself.
+#[derive(Clone, Debug, Default)]
+pub struct Metadata {
+    /// Publication date, ISO 8601 (YYYY-MM-DD).
+    pub date: Option<String>,
+    pub headline: Option<String>,
+    pub url: Option<String>,
+    /// Where the text came from (a path or "-"), for messages only.
+    pub origin: String,
+}
+
+/// One article: its text, its segmentation and what the extractors found.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    pub text: String,
+    pub meta: Metadata,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Span>,
+    pub mentions: Vec<Mention>,
+    pub facts: Vec<Fact>,
+    /// Odd text is not an error: extractors note it here.
+    pub diagnostics: Vec<String>,
+}
+
+impl Document {
+    /// Segments `text` into paragraphs, sentences and tokens.
+    pub fn new(text: impl Into<String>, meta: Metadata) -> Document {
+        let text = text.into();
+        let mut doc = Document { text, meta, ..Document::default() };
+        crate::text::segment(&mut doc);
+        // metadata the text itself gives, where none was given
+        if doc.meta.headline.is_none() {
+            let headline = doc.paragraphs_with(ParagraphRole::Headline).next().map(|p| doc.slice(p.span).to_string());
+            doc.meta.headline = headline;
+        }
+        if doc.meta.date.is_none() {
+            let date = doc.paragraphs_with(ParagraphRole::Dateline).find_map(|p| crate::text::parse_dateline(doc.slice(p.span)));
+            doc.meta.date = date;
+        }
+        doc
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The sentence holding byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The token spans of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Span] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// Paragraphs with the given role.
+    pub fn paragraphs_with(&self, role: ParagraphRole) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().filter(move |p| p.role == role)
+    }
+
+    /// Adds a mention unless one with the same span exists; returns its id.
+    pub fn add_mention(&mut self, mention: Mention) -> MentionId {
+        if let Some(i) = self.mentions.iter().position(|m| m.span == mention.span) {
+            return i;
+        }
+        self.mentions.push(mention);
+        self.mentions.len() - 1
+    }
+
+    /// The mention whose span is exactly `span`.
+    pub fn mention_at(&self, span: Span) -> Option<MentionId> {
+        self.mentions.iter().position(|m| m.span == span)
+    }
+
+    /// Mentions lying inside `span`, in text order.
+    pub fn mentions_in(&self, span: Span) -> Vec<MentionId> {
+        let mut ids: Vec<MentionId> =
+            (0..self.mentions.len()).filter(|&i| span.contains(self.mentions[i].span)).collect();
+        ids.sort_by_key(|&i| self.mentions[i].span);
+        ids
+    }
+}

@@ -1,0 +1,20 @@
+//! The library's errors. Odd text is never an error (extractors record
+//! diagnostics); only reading inputs, loading data and writing output fail.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("ontology file {file} line {line}: {message}")]
+    Ontology { file: String, line: usize, message: String },
+    #[error("{}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}: {message}", path.display())]
+    Input { path: PathBuf, message: String },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("invalid {what}: {message}")]
+    Invalid { what: &'static str, message: String },
+}

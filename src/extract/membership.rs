@@ -1,0 +1,142 @@
+//! Membership: "both the UK and France are … members of the G7, G20 and the
+//! Nato defence alliance", "Poland, a member of the EU, …", "Croatia joined
+//! the EU".
+//!
+//! Coordinated subjects and objects multiply: every subject before the
+//! copula is a member of every organisation after the trigger.
+
+use super::words::{mentions_between, Words};
+use super::Extractor;
+use crate::document::{Document, Fact, FactKind, MentionId, Span};
+use crate::ontology::{Kind, Lexicon, Ontology};
+
+pub struct Membership;
+
+impl Extractor for Membership {
+    fn name(&self) -> &'static str {
+        "membership"
+    }
+
+    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+        let lexicon = &ontology.lexicon;
+        for s in 0..doc.sentences.len() {
+            let words = Words::of_sentence(doc, s);
+            let mut facts = Vec::new();
+            for trigger in &lexicon.membership.triggers {
+                for t in words.find_phrase(trigger) {
+                    let after = t + trigger.split(' ').count();
+                    let groups = groups_after(doc, &words, lexicon, after);
+                    let members = members_before(doc, &words, lexicon, t);
+                    facts.extend(pairs(doc, &members, &groups));
+                }
+            }
+            for verb in &lexicon.membership.join_verbs {
+                for v in words.find_phrase(verb) {
+                    let Some(&member) = mentions_between(doc, &words, 0, v).last() else { continue };
+                    if words.index_at(doc.mentions[member].span.end) != v || !is_member_kind(doc, member) {
+                        continue;
+                    }
+                    let mut o = v + 1;
+                    if words.word(o) == "the" {
+                        o += 1;
+                    }
+                    let group = mentions_between(doc, &words, o, words.len()).into_iter().next();
+                    if let Some(group) = group.filter(|&g| words.index_at(doc.mentions[g].span.start) == o && doc.mentions[g].class.is_organization()) {
+                        if !denied(&words, lexicon, words.index_at(doc.mentions[member].span.start), v) {
+                            facts.extend(pairs(doc, &[member], &[group]));
+                        }
+                    }
+                }
+            }
+            for (member, group, evidence) in facts {
+                if !doc.facts.iter().any(|f| matches!(f.kind, FactKind::MemberOf { member: m, group: g } if m == member && g == group)) {
+                    doc.facts.push(Fact { kind: FactKind::MemberOf { member, group }, evidence, sentence: Some(s), source: self.name() });
+                }
+            }
+        }
+    }
+}
+
+/// Every member with every group; the evidence runs from the member to the group.
+fn pairs(doc: &Document, members: &[MentionId], groups: &[MentionId]) -> Vec<(MentionId, MentionId, Span)> {
+    let mut out = Vec::new();
+    for &m in members {
+        for &g in groups.iter().filter(|&&g| g != m) {
+            out.push((m, g, doc.mentions[m].span.cover(doc.mentions[g].span)));
+        }
+    }
+    out
+}
+
+fn is_member_kind(doc: &Document, m: MentionId) -> bool {
+    matches!(doc.mentions[m].class.kind(), Kind::Place | Kind::Organization | Kind::Person)
+}
+
+/// The organisations listed after a trigger, up to the end of the clause.
+fn groups_after(doc: &Document, words: &Words, lexicon: &Lexicon, from: usize) -> Vec<MentionId> {
+    let end = (from..words.len())
+        .find(|&i| lexicon.clause.openers.iter().any(|o| o == words.word(i)) || words.word(i) == ".")
+        .unwrap_or(words.len());
+    mentions_between(doc, words, from, end).into_iter().filter(|&m| doc.mentions[m].class.is_organization()).collect()
+}
+
+/// The members named before the trigger: the subjects of the copula in the
+/// same clause, or the noun an apposition (", a member of") describes.
+fn members_before(doc: &Document, words: &Words, lexicon: &Lexicon, trigger: usize) -> Vec<MentionId> {
+    let is_opener = |i: usize| lexicon.clause.openers.iter().any(|o| o == words.word(i));
+    let clause_start = (0..trigger).rev().find(|&i| is_opener(i)).map_or(0, |i| i + 1);
+    let copula = (clause_start..trigger).rev().find(|&i| lexicon.clause.copulas.iter().any(|c| c == words.word(i)));
+    let members: Vec<MentionId> = match copula {
+        Some(c) => {
+            if denied(words, lexicon, c, trigger) {
+                return Vec::new();
+            }
+            mentions_between(doc, words, clause_start, c)
+        }
+        None => {
+            // apposition: "Poland, a member of the EU"
+            let article = trigger.checked_sub(1).filter(|&i| matches!(words.word(i), "a" | "an"));
+            match article.and_then(|a| a.checked_sub(1)).filter(|&c| words.word(c) == ",") {
+                Some(comma) => mentions_between(doc, words, clause_start, comma).into_iter().last().into_iter().collect(),
+                None => Vec::new(),
+            }
+        }
+    };
+    members.into_iter().filter(|&m| is_member_kind(doc, m)).collect()
+}
+
+/// Whether a negation cue stands among tokens `from..to`.
+fn denied(words: &Words, lexicon: &Lexicon, from: usize, to: usize) -> bool {
+    (from..to).any(|i| {
+        lexicon.negation.cues.iter().any(|c| c == words.word(i)) || lexicon.negation.phrases.iter().any(|p| words.phrase_at(i, p))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::{binary_facts, run};
+
+    #[test]
+    fn membership_table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Analysts note that Germany and Italy are founding members of the EU and Nato.",
+                &[("Germany", "EU"), ("Germany", "Nato"), ("Italy", "EU"), ("Italy", "Nato")],
+            ),
+            ("Japan is a member of the G7, OPEC and the WTO.", &[("Japan", "G7"), ("Japan", "OPEC"), ("Japan", "WTO")]),
+            ("Norway, a member of Nato, sent ships.", &[("Norway", "Nato")]),
+            ("Croatia joined the EU in 2013.", &[("Croatia", "EU")]),
+            ("Ukraine is not a member of Nato.", &[]),
+            ("Switzerland is no longer a member of the EU.", &[]),
+            ("Finland's members of parliament met UN staff.", &[]),
+        ];
+        for (text, want) in cases {
+            let doc = run(text, &[&Membership]);
+            let mut got: Vec<(String, String)> = binary_facts(&doc).into_iter().map(|(_, s, o)| (s, o)).collect();
+            got.sort();
+            let want: Vec<(String, String)> = want.iter().map(|(s, o)| (s.to_string(), o.to_string())).collect();
+            assert_eq!(got, want, "in {text:?}");
+        }
+    }
+}

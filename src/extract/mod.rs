@@ -1,0 +1,76 @@
+//! Extractors: each reads a segmented [`Document`] and adds the mentions and
+//! facts it finds. One file per extractor, all implementing [`Extractor`].
+//!
+//! Order matters: entity extractors run first, so that relation extractors
+//! find the mentions they connect. Odd text is never an error; an extractor
+//! that cannot make sense of something simply adds nothing.
+
+mod byline;
+mod gazetteer;
+mod membership;
+pub mod words;
+
+pub use byline::Byline;
+pub use gazetteer::GazetteerEntities;
+pub use membership::Membership;
+
+use crate::document::Document;
+use crate::ontology::Ontology;
+
+/// One step of extraction.
+pub trait Extractor: Send + Sync {
+    /// A short name, recorded as the source of what it adds.
+    fn name(&self) -> &'static str;
+
+    /// Reads `doc` and adds mentions and facts to it.
+    fn extract(&self, doc: &mut Document, ontology: &Ontology);
+}
+
+/// The extractors newsgraph runs, in order.
+pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
+    vec![Box::new(GazetteerEntities), Box::new(Byline), Box::new(Membership)]
+}
+
+/// Runs every extractor over `doc`.
+pub fn run_all(extractors: &[Box<dyn Extractor>], doc: &mut Document, ontology: &Ontology) {
+    for extractor in extractors {
+        extractor.extract(doc, ontology);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for extractor table tests.
+    use super::*;
+    use crate::document::{FactKind, Metadata};
+    use std::sync::LazyLock;
+
+    pub static ONTOLOGY: LazyLock<Ontology> = LazyLock::new(|| Ontology::builtin().unwrap());
+
+    /// Segments `text` and runs the given extractors after the gazetteer.
+    pub fn run(text: &str, extractors: &[&dyn Extractor]) -> Document {
+        let mut doc = Document::new(text, Metadata::default());
+        GazetteerEntities.extract(&mut doc, &ONTOLOGY);
+        for e in extractors {
+            e.extract(&mut doc, &ONTOLOGY);
+        }
+        doc
+    }
+
+    /// Binary facts as (kind, subject text, object text), for easy asserts.
+    pub fn binary_facts(doc: &Document) -> Vec<(&'static str, String, String)> {
+        let m = |id: usize| doc.slice(doc.mentions[id].span).to_string();
+        doc.facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::MemberOf { member, group } => Some(("memberOf", m(*member), m(*group))),
+                FactKind::Affiliation { person, group } => Some(("affiliation", m(*person), m(*group))),
+                FactKind::ContainedIn { inner, outer } => Some(("containedIn", m(*inner), m(*outer))),
+                FactKind::Travel { agent, destination } => Some(("travel", m(*agent), m(*destination))),
+                FactKind::JobTitle { person, title } => Some(("jobTitle", m(*person), title.clone())),
+                FactKind::Author { person } => Some(("author", String::new(), m(*person))),
+                _ => None,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,61 @@
+//! newsgraph reads news articles and exports what they say as a knowledge
+//! graph: RDF for SPARQL stores and Graphviz DOT for diagrams.
+//!
+//! The pipeline, one module per stage:
+//! `text` (segment) → `extract` (mentions and facts) → `resolve` (entities)
+//! → `graph` (knowledge graph) → `export` (RDF, DOT).
+//!
+//! ```
+//! use newsgraph::{Pipeline, document::Metadata, graph::KnowledgeGraph, export};
+//! let pipeline = Pipeline::new().unwrap();
+//! let mut graph = KnowledgeGraph::new();
+//! pipeline.add_article(&mut graph, "Japan is a member of the G7.", Metadata::default());
+//! let mut out = Vec::new();
+//! export::write_rdf(&graph, newsgraph::vocab::DEFAULT_BASE, export::Format::NTriples, &mut out).unwrap();
+//! assert!(String::from_utf8(out).unwrap().contains("<http://schema.org/memberOf>"));
+//! ```
+
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod ontology;
+pub mod resolve;
+pub mod text;
+pub mod vocab;
+
+pub use error::Error;
+
+use document::{Document, Metadata};
+use extract::Extractor;
+use graph::KnowledgeGraph;
+use ontology::Ontology;
+use resolve::Resolution;
+
+/// The whole pipeline: the ontology and the extractors, loaded once.
+pub struct Pipeline {
+    pub ontology: Ontology,
+    extractors: Vec<Box<dyn Extractor>>,
+}
+
+impl Pipeline {
+    /// The built-in ontology and the default extractors.
+    pub fn new() -> Result<Pipeline, Error> {
+        Ok(Pipeline { ontology: Ontology::builtin()?, extractors: extract::default_extractors() })
+    }
+
+    /// Segments, extracts and resolves one article.
+    pub fn read(&self, text: &str, meta: Metadata) -> (Document, Resolution) {
+        let mut doc = Document::new(text, meta);
+        extract::run_all(&self.extractors, &mut doc, &self.ontology);
+        let resolution = resolve::resolve(&doc, &self.ontology);
+        (doc, resolution)
+    }
+
+    /// Reads one article into `graph`.
+    pub fn add_article(&self, graph: &mut KnowledgeGraph, text: &str, meta: Metadata) {
+        let (doc, resolution) = self.read(text, meta);
+        graph.add_document(&doc, &resolution);
+    }
+}

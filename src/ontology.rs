@@ -1,0 +1,402 @@
+//! Language data loaded from `ontology/`: entity types, gazetteers, word lists.
+//!
+//! Every list lives as a plain file in `ontology/` and is compiled into the
+//! binary, so newsgraph runs offline from any directory. Loading is the only
+//! step of the pipeline that can fail.
+
+use crate::error::Error;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+/// The schema.org classes newsgraph assigns to entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityType {
+    Person,
+    Organization,
+    GovernmentOrganization,
+    PoliticalParty,
+    Corporation,
+    NewsMediaOrganization,
+    SportsOrganization,
+    SportsTeam,
+    EducationalOrganization,
+    NGO,
+    Place,
+    Country,
+    City,
+    State,
+    AdministrativeArea,
+    Continent,
+    Landform,
+    SeaBodyOfWater,
+    OceanBodyOfWater,
+    RiverBodyOfWater,
+    LakeBodyOfWater,
+    LandmarksOrHistoricalBuildings,
+    GovernmentBuilding,
+    Event,
+    SportsEvent,
+    Legislation,
+    CreativeWork,
+    Product,
+    Thing,
+}
+
+/// The coarse kind of an entity: what the DOT export colours and what
+/// resolution compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    Event,
+    Other,
+}
+
+impl Kind {
+    /// Lower-case word used in minted IRIs ("person", "place").
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Event => "event",
+            Kind::Other => "thing",
+        }
+    }
+}
+
+macro_rules! entity_types {
+    ($($variant:ident => $kind:ident),* $(,)?) => {
+        const ALL_TYPES: &[(EntityType, &str, Kind)] = &[$((EntityType::$variant, stringify!($variant), Kind::$kind)),*];
+    };
+}
+
+entity_types! {
+    Person => Person,
+    Organization => Organization,
+    GovernmentOrganization => Organization,
+    PoliticalParty => Organization,
+    Corporation => Organization,
+    NewsMediaOrganization => Organization,
+    SportsOrganization => Organization,
+    SportsTeam => Organization,
+    EducationalOrganization => Organization,
+    NGO => Organization,
+    Place => Place,
+    Country => Place,
+    City => Place,
+    State => Place,
+    AdministrativeArea => Place,
+    Continent => Place,
+    Landform => Place,
+    SeaBodyOfWater => Place,
+    OceanBodyOfWater => Place,
+    RiverBodyOfWater => Place,
+    LakeBodyOfWater => Place,
+    LandmarksOrHistoricalBuildings => Place,
+    GovernmentBuilding => Place,
+    Event => Event,
+    SportsEvent => Event,
+    Legislation => Other,
+    CreativeWork => Other,
+    Product => Other,
+    Thing => Other,
+}
+
+impl EntityType {
+    /// The schema.org local name ("Country").
+    pub fn schema_name(self) -> &'static str {
+        ALL_TYPES.iter().find(|(t, _, _)| *t == self).map(|(_, n, _)| *n).unwrap_or("Thing")
+    }
+
+    pub fn kind(self) -> Kind {
+        ALL_TYPES.iter().find(|(t, _, _)| *t == self).map(|(_, _, k)| *k).unwrap_or(Kind::Other)
+    }
+
+    pub fn is_person(self) -> bool {
+        self == EntityType::Person
+    }
+
+    pub fn is_place(self) -> bool {
+        self.kind() == Kind::Place
+    }
+
+    pub fn is_organization(self) -> bool {
+        self.kind() == Kind::Organization
+    }
+}
+
+impl FromStr for EntityType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<EntityType, String> {
+        ALL_TYPES
+            .iter()
+            .find(|(_, n, _)| *n == s)
+            .map(|(t, _, _)| *t)
+            .ok_or_else(|| format!("unknown schema.org type {s:?}"))
+    }
+}
+
+/// One gazetteer row: a known entity and the ways it is written.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub id: String,
+    pub class: EntityType,
+    pub wikidata: Option<String>,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+    /// Index of the entry this one lies in (a city's country).
+    pub part_of: Option<usize>,
+}
+
+/// A gazetteer hit in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// Known entities, matched leftmost-longest on word boundaries.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    by_demonym: HashMap<String, usize>,
+    matcher: AhoCorasick,
+    /// Pattern index to entry index.
+    pattern_entry: Vec<usize>,
+}
+
+/// The gazetteer files, compiled in. Order matters only for ids, which are unique.
+const GAZETTEER_FILES: &[(&str, &str)] = &[
+    ("countries.tsv", include_str!("../ontology/gazetteer/countries.tsv")),
+    ("places.tsv", include_str!("../ontology/gazetteer/places.tsv")),
+    ("organisations.tsv", include_str!("../ontology/gazetteer/organisations.tsv")),
+    ("people.tsv", include_str!("../ontology/gazetteer/people.tsv")),
+    ("misc.tsv", include_str!("../ontology/gazetteer/misc.tsv")),
+];
+
+impl Gazetteer {
+    pub fn builtin() -> Result<Gazetteer, Error> {
+        Gazetteer::from_tsv(GAZETTEER_FILES)
+    }
+
+    /// Builds a gazetteer from `(file name, TSV text)` pairs.
+    pub fn from_tsv(files: &[(&str, &str)]) -> Result<Gazetteer, Error> {
+        let mut entries = Vec::new();
+        let mut parents = Vec::new();
+        for (file, text) in files {
+            for (line_no, line) in data_lines(text) {
+                let bad = |message: String| Error::Ontology { file: file.to_string(), line: line_no, message };
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols[0] == "id" {
+                    continue; // header
+                }
+                if cols.len() != 7 {
+                    return Err(bad(format!("expected 7 tab-separated columns, found {}", cols.len())));
+                }
+                let list = |s: &str| s.split('|').filter(|a| !a.is_empty()).map(String::from).collect::<Vec<_>>();
+                entries.push(Entry {
+                    id: cols[0].to_string(),
+                    class: cols[1].parse().map_err(bad)?,
+                    wikidata: (!cols[2].is_empty()).then(|| cols[2].to_string()),
+                    name: cols[3].to_string(),
+                    aliases: list(cols[4]),
+                    demonyms: list(cols[5]),
+                    part_of: None,
+                });
+                parents.push((file.to_string(), line_no, cols[6].to_string()));
+            }
+        }
+        let mut by_id = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if by_id.insert(e.id.clone(), i).is_some() {
+                return Err(Error::Ontology { file: "gazetteer".into(), line: 0, message: format!("duplicate id {:?}", e.id) });
+            }
+        }
+        for (i, (file, line, parent)) in parents.into_iter().enumerate() {
+            if parent.is_empty() {
+                continue;
+            }
+            let p = *by_id.get(&parent).ok_or_else(|| Error::Ontology { file, line, message: format!("unknown part_of id {parent:?}") })?;
+            entries[i].part_of = Some(p);
+        }
+        let mut patterns = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut by_demonym = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for form in std::iter::once(&e.name).chain(&e.aliases) {
+                patterns.push(form.clone());
+                pattern_entry.push(i);
+            }
+            for d in &e.demonyms {
+                by_demonym.entry(d.clone()).or_insert(i);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::Ontology { file: "gazetteer".into(), line: 0, message: e.to_string() })?;
+        Ok(Gazetteer { entries, by_id, by_demonym, matcher, pattern_entry })
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The country (or place) a demonym names: "French" → France.
+    pub fn demonym(&self, word: &str) -> Option<usize> {
+        self.by_demonym.get(word).copied()
+    }
+
+    /// Whether any entry is written exactly so.
+    pub fn lookup(&self, form: &str) -> Option<usize> {
+        self.matcher
+            .find_overlapping_iter(form)
+            .find(|m| m.start() == 0 && m.end() == form.len())
+            .map(|m| self.pattern_entry[m.pattern().as_usize()])
+    }
+
+    /// All hits in `text`, leftmost-longest, each on word boundaries: "United
+    /// Nations Security Council" beats "United Nations".
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut candidates: Vec<Hit> = self
+            .matcher
+            .find_overlapping_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| Hit { start: m.start(), end: m.end(), entry: self.pattern_entry[m.pattern().as_usize()] })
+            .collect();
+        candidates.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
+        let mut hits: Vec<Hit> = Vec::new();
+        for h in candidates {
+            if hits.last().is_none_or(|last| h.start >= last.end) {
+                hits.push(h);
+            }
+        }
+        hits
+    }
+}
+
+/// Whether `text[start..end]` neither begins nor ends inside a word.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let inner_first = text[start..].chars().next();
+    let inner_last = text[..end].chars().next_back();
+    let joins = |outside: Option<char>, inside: Option<char>| {
+        matches!((outside, inside), (Some(o), Some(i)) if o.is_alphanumeric() && i.is_alphanumeric())
+    };
+    !joins(before, inner_first) && !joins(after, inner_last)
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers.
+pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Trigger words and function words (`ontology/lexicon.toml`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub clause: ClauseWords,
+    pub negation: NegationWords,
+    pub membership: MembershipWords,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWords {
+    pub openers: Vec<String>,
+    pub copulas: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegationWords {
+    pub cues: Vec<String>,
+    pub phrases: Vec<String>,
+    pub modality: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MembershipWords {
+    pub triggers: Vec<String>,
+    pub join_verbs: Vec<String>,
+}
+
+impl Lexicon {
+    pub fn from_toml(file: &str, text: &str) -> Result<Lexicon, Error> {
+        toml::from_str(text).map_err(|e| Error::Ontology {
+            file: file.to_string(),
+            line: e.span().map_or(0, |s| text[..s.start].lines().count().max(1)),
+            message: e.message().to_string(),
+        })
+    }
+}
+
+/// Everything the extractors know about the language and the world.
+pub struct Ontology {
+    pub gazetteer: Gazetteer,
+    pub lexicon: Lexicon,
+}
+
+impl Ontology {
+    /// The ontology compiled into the binary from `ontology/`.
+    pub fn builtin() -> Result<Ontology, Error> {
+        Ok(Ontology {
+            gazetteer: Gazetteer::builtin()?,
+            lexicon: Lexicon::from_toml("lexicon.toml", include_str!("../ontology/lexicon.toml"))?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Gazetteer {
+        let tsv = "id\ttype\twikidata\tname\taliases\tdemonyms\tpart_of\n\
+                   un\tOrganization\t\tUnited Nations\tUN\t\t\n\
+                   unsc\tGovernmentOrganization\t\tUnited Nations Security Council\tSecurity Council\t\tun\n\
+                   fr\tCountry\t\tFrance\t\tFrench\t\n";
+        Gazetteer::from_tsv(&[("t.tsv", tsv)]).unwrap()
+    }
+
+    #[test]
+    fn leftmost_longest_on_word_boundaries() {
+        let g = small();
+        let text = "The United Nations Security Council and the UN met in France; UNICEF and Frances did not.";
+        let found: Vec<(&str, &str)> =
+            g.find(text).iter().map(|h| (&text[h.start..h.end], g.entries[h.entry].id.as_str())).collect();
+        assert_eq!(found, vec![("United Nations Security Council", "unsc"), ("UN", "un"), ("France", "fr")]);
+    }
+
+    #[test]
+    fn demonyms_and_parents() {
+        let g = small();
+        assert_eq!(g.demonym("French"), g.get("fr"));
+        assert_eq!(g.entries[g.get("unsc").unwrap()].part_of, g.get("un"));
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_their_line() {
+        let err = Gazetteer::from_tsv(&[("x.tsv", "# c\nfr\tNation\t\tFrance\t\t\t\n")]).err().unwrap();
+        assert_eq!(err.to_string(), "ontology file x.tsv line 2: unknown schema.org type \"Nation\"");
+    }
+
+    #[test]
+    fn builtin_gazetteer_loads_and_knows_the_uk() {
+        let g = Gazetteer::builtin().unwrap();
+        let uk = g.lookup("Britain").unwrap();
+        assert_eq!(g.entries[uk].wikidata.as_deref(), Some("Q145"));
+        assert_eq!(g.demonym("British"), Some(uk));
+    }
+}

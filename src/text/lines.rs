@@ -1,0 +1,134 @@
+//! Paragraphs and their roles.
+//!
+//! Input comes one paragraph per line (the common case for scraped news), or
+//! as blocks separated by blank lines whose lines are hard-wrapped. A line's
+//! role comes from its shape, never from a list of phrases: an all-capitals
+//! line is an advert placeholder, a short line with no sentence punctuation
+//! after the article has begun is a button or caption.
+
+use crate::document::{Paragraph, ParagraphRole, Span};
+
+/// Lines at the top of an article where a headline, date line or byline may stand.
+const HEADER_LINES: usize = 6;
+
+pub fn classify_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut prose_seen = false;
+    let mut headline_seen = false;
+    for (index, span) in paragraph_spans(text).into_iter().enumerate() {
+        let line = span.slice(text);
+        let previous = paragraphs.last().map(|p| p.role);
+        let role = if is_furniture_shape(line) {
+            ParagraphRole::Furniture
+        } else if !prose_seen && is_byline(line) {
+            ParagraphRole::Byline
+        } else if previous == Some(ParagraphRole::Byline) && is_label_line(line) {
+            ParagraphRole::BylineRole
+        } else if index < HEADER_LINES && !prose_seen && is_dateline(line) {
+            ParagraphRole::Dateline
+        } else if index < HEADER_LINES && !prose_seen && !headline_seen && is_label_line(line) {
+            headline_seen = true;
+            ParagraphRole::Headline
+        } else if prose_seen && is_label_line(line) && word_count(line) <= 5 {
+            ParagraphRole::Furniture
+        } else {
+            prose_seen = true;
+            ParagraphRole::Prose
+        };
+        paragraphs.push(Paragraph { span, role });
+    }
+    paragraphs
+}
+
+/// Paragraph spans, trimmed. A line break is a paragraph break unless the
+/// line is hard-wrapped: it ends mid-sentence and the next line goes on in
+/// lower case.
+fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            spans.extend(current.take());
+            continue;
+        }
+        let start = line_start + (line.len() - line.trim_start().len());
+        let span = Span::new(start, start + trimmed.len());
+        current = Some(match current {
+            Some(prev) if continues(prev.slice(text), trimmed) => prev.cover(span),
+            Some(prev) => {
+                spans.push(prev);
+                span
+            }
+            None => span,
+        });
+    }
+    spans.extend(current);
+    spans
+}
+
+fn continues(previous: &str, next: &str) -> bool {
+    let ends_open = !previous.ends_with(['.', '!', '?', ':', '"', '\u{201d}', '\'', '\u{2019}', ')']);
+    let goes_on = next.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && goes_on && previous.len() >= 40
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// No lower-case letter at all ("ARTICLE AD BOX"), or no letter at all.
+fn is_furniture_shape(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    letters == 0 || (lower == 0 && letters > 1 && word_count(line) >= 2)
+}
+
+/// A line that is a label, not a sentence: no sentence punctuation at its end.
+fn is_label_line(line: &str) -> bool {
+    !line.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ';']) && word_count(line) <= 20
+}
+
+/// "By Chris Mason", "By Jane Doe and John Roe": a short line of "By" and
+/// capitalised names.
+pub fn is_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("By ") else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&" | "de" | "van" | "von" | "der" | "al" | "bin")
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// "Monday, October 14, 2019", "14 October 2019": a line that is only a date.
+fn is_dateline(line: &str) -> bool {
+    parse_dateline(line).is_some()
+}
+
+/// The ISO date of a date line, if the line is one.
+pub fn parse_dateline(line: &str) -> Option<String> {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !WEEKDAYS.contains(w))
+        .collect();
+    if words.len() != 3 {
+        return None;
+    }
+    let (month, day) = match (crate::text::month_number(words[0]), crate::text::month_number(words[1])) {
+        (Some(m), None) => (m, words[1]),
+        (None, Some(m)) => (m, words[0]),
+        _ => return None,
+    };
+    let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let year: u32 = words[2].parse().ok().filter(|y| (1000..=2999).contains(y))?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
