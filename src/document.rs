@@ -100,6 +100,10 @@ pub struct Mention {
     pub form: MentionForm,
     /// The gazetteer entry this mention matched, if any.
     pub entry: Option<usize>,
+    /// An earlier mention this one is another name for ("NIAID" after
+    /// "National Institute of … (NIAID)"; "the spokesman" after "the prime
+    /// minister's official spokesman").
+    pub alias_of: Option<MentionId>,
     /// Which extractor found it.
     pub source: &'static str,
 }

@@ -7,7 +7,7 @@
 use crate::error::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 /// The schema.org classes newsgraph assigns to entities.
@@ -308,6 +308,25 @@ pub struct Lexicon {
     pub clause: ClauseWords,
     pub negation: NegationWords,
     pub membership: MembershipWords,
+    pub names: NameWords,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameWords {
+    pub honorifics: Vec<String>,
+    pub particles: Vec<String>,
+    pub connectors: Vec<String>,
+    pub never: Vec<String>,
+    pub org_heads: Vec<String>,
+    pub org_cues: Vec<String>,
+    pub org_cues_after: Vec<String>,
+    pub org_cues_phrases: Vec<String>,
+    pub misc_cues_after: Vec<String>,
+    pub place_heads: Vec<String>,
+    pub place_cues: Vec<String>,
+    pub directions: Vec<String>,
+    pub speech_verbs: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -346,14 +365,26 @@ impl Lexicon {
 pub struct Ontology {
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
+    /// Titles and offices, lower case, longest first.
+    pub titles: Vec<String>,
+    pub given_names: HashSet<String>,
+}
+
+/// One entry per data line.
+fn word_list(text: &str) -> Vec<String> {
+    data_lines(text).map(|(_, l)| l.trim().to_string()).collect()
 }
 
 impl Ontology {
     /// The ontology compiled into the binary from `ontology/`.
     pub fn builtin() -> Result<Ontology, Error> {
+        let mut titles = word_list(include_str!("../ontology/titles.txt"));
+        titles.sort_by_key(|t| std::cmp::Reverse(t.split(' ').count()));
         Ok(Ontology {
             gazetteer: Gazetteer::builtin()?,
             lexicon: Lexicon::from_toml("lexicon.toml", include_str!("../ontology/lexicon.toml"))?,
+            titles,
+            given_names: word_list(include_str!("../ontology/given_names.txt")).into_iter().collect(),
         })
     }
 }

@@ -24,6 +24,7 @@ impl Extractor for Byline {
                 class: EntityType::Person,
                 form: MentionForm::Name,
                 entry: None,
+                alias_of: None,
                 source: self.name(),
             });
             doc.facts.push(Fact { kind: FactKind::Author { person: id }, evidence: line, sentence: None, source: self.name() });

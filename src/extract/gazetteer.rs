@@ -23,6 +23,7 @@ impl Extractor for GazetteerEntities {
                     class: gazetteer.entries[hit.entry].class,
                     form: MentionForm::Name,
                     entry: Some(hit.entry),
+                    alias_of: None,
                     source: self.name(),
                 });
             }

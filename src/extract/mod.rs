@@ -8,11 +8,13 @@
 mod byline;
 mod gazetteer;
 mod membership;
+mod names;
 pub mod words;
 
 pub use byline::Byline;
 pub use gazetteer::GazetteerEntities;
 pub use membership::Membership;
+pub use names::Names;
 
 use crate::document::Document;
 use crate::ontology::Ontology;
@@ -28,7 +30,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Byline), Box::new(Membership)]
+    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Membership)]
 }
 
 /// Runs every extractor over `doc`.
@@ -51,6 +53,9 @@ pub(crate) mod testing {
     pub fn run(text: &str, extractors: &[&dyn Extractor]) -> Document {
         let mut doc = Document::new(text, Metadata::default());
         GazetteerEntities.extract(&mut doc, &ONTOLOGY);
+        if !extractors.iter().any(|e| e.name() == "names") {
+            Names.extract(&mut doc, &ONTOLOGY);
+        }
         for e in extractors {
             e.extract(&mut doc, &ONTOLOGY);
         }

@@ -49,62 +49,103 @@ pub fn bare_name(surface: &str) -> &str {
     }
 }
 
-/// For a one-word person name ("Sunak", "Mr Sunak"), the group holding a
-/// full personal name that ends with it ("Rishi Sunak").
-fn surname_owner(doc: &Document, m: MentionId, groups: &[Vec<MentionId>]) -> Option<usize> {
-    let mention = &doc.mentions[m];
-    let bare = bare_name(doc.slice(mention.span));
-    if !mention.class.is_person() || mention.form != MentionForm::Name || bare.contains(' ') {
-        return None;
+/// Disjoint sets over mention ids.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, x: usize) -> usize {
+        let parent = self.0[x];
+        if parent == x {
+            return x;
+        }
+        let root = self.find(parent);
+        self.0[x] = root;
+        root
     }
-    groups.iter().position(|g| {
-        g.iter().any(|&o| {
-            let other = bare_name(doc.slice(doc.mentions[o].span));
-            doc.mentions[o].class.is_person() && other.contains(' ') && other.rsplit(' ').next() == Some(bare)
-        })
-    })
+
+    /// Joins the sets of `a` and `b`; the earlier mention becomes the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[join] = keep;
+        }
+    }
+}
+
+/// The key under which mentions are the same entity by their words alone.
+fn group_key(doc: &Document, m: MentionId) -> String {
+    let mention = &doc.mentions[m];
+    match (mention.entry, mention.form) {
+        (Some(e), _) => format!("entry:{e}"),
+        (None, MentionForm::Description) => format!("desc:{}", iri::slug(description_head(doc.slice(mention.span)))),
+        (None, MentionForm::Name) => format!("name:{}", iri::slug(bare_name(doc.slice(mention.span)))),
+    }
+}
+
+/// The head noun of a description: its last word ("spokesman").
+pub fn description_head(text: &str) -> &str {
+    text.rsplit(' ').next().unwrap_or(text)
 }
 
 pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
-    let mut order: Vec<MentionId> = (0..doc.mentions.len()).collect();
+    let n = doc.mentions.len();
+    let mut order: Vec<MentionId> = (0..n).collect();
     order.sort_by_key(|&m| doc.mentions[m].span);
+    let mut sets = Sets((0..n).collect());
 
-    // Group mentions: by gazetteer entry, by full personal name, or by text.
-    let mut groups: Vec<Vec<MentionId>> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    let group_key = |m: MentionId| -> String {
-        let mention = &doc.mentions[m];
-        match (mention.entry, mention.form) {
-            (Some(e), _) => format!("entry:{e}"),
-            (None, MentionForm::Description) => format!("desc:{}", iri::slug(doc.slice(mention.span))),
-            (None, MentionForm::Name) => format!("{}:{}", mention.class.kind().slug(), iri::slug(bare_name(doc.slice(mention.span)))),
-        }
-    };
-    // Full names first, so that surnames find them.
-    let mut by_length = order.clone();
-    by_length.sort_by_key(|&m| std::cmp::Reverse(bare_name(doc.slice(doc.mentions[m].span)).split_whitespace().count()));
-    for &m in &by_length {
-        let key = group_key(m);
-        let found = group_of.get(&key).copied().or_else(|| surname_owner(doc, m, &groups));
-        match found {
-            Some(g) => {
-                groups[g].push(m);
-                group_of.insert(key, g);
-            }
+    // the same words, or an explicit alias
+    let mut by_key: HashMap<String, MentionId> = HashMap::new();
+    for &m in &order {
+        let key = group_key(doc, m);
+        match by_key.get(&key) {
+            Some(&first) => sets.union(first, m),
             None => {
-                group_of.insert(key, groups.len());
-                groups.push(vec![m]);
+                by_key.insert(key, m);
             }
         }
+        if let Some(a) = doc.mentions[m].alias_of {
+            sets.union(a, m);
+        }
     }
-    // Stable order: by first mention in the text.
-    for g in &mut groups {
-        g.sort_by_key(|&m| doc.mentions[m].span);
+    // a one-word name joins the nearest fuller name it ends (a person's
+    // surname) or begins (an organisation's short name)
+    let words = |m: MentionId| bare_name(doc.slice(doc.mentions[m].span));
+    for &m in &order {
+        let mention = &doc.mentions[m];
+        let w = words(m);
+        if mention.form != MentionForm::Name || w.contains(' ') {
+            continue;
+        }
+        let fuller = |o: &MentionId| {
+            let other = &doc.mentions[*o];
+            let ow = words(*o);
+            *o != m
+                && ow.contains(' ')
+                && other.form == MentionForm::Name
+                && ((other.class.is_person() && (ow.rsplit(' ').next() == Some(w) || ow.split(' ').next() == Some(w)) && mention.entry.is_none())
+                    || (other.class.is_organization() && ow.split(' ').next() == Some(w) && mention.entry.is_none()))
+        };
+        let before = order.iter().rev().filter(|o| doc.mentions[**o].span < mention.span).find(|o| fuller(o));
+        let target = before.or_else(|| order.iter().find(|o| fuller(o)));
+        if let Some(&t) = target {
+            sets.union(t, m);
+        }
     }
-    groups.sort_by_key(|g| doc.mentions[g[0]].span);
+
+    let mut groups: Vec<Vec<MentionId>> = Vec::new();
+    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    for &m in &order {
+        let root = sets.find(m);
+        let g = *group_of_root.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(m);
+    }
 
     let gazetteer = &ontology.gazetteer;
-    let mut resolution = Resolution { entities: Vec::new(), entity_of: vec![None; doc.mentions.len()] };
+    let mut resolution = Resolution { entities: Vec::new(), entity_of: vec![None; n] };
     for group in groups {
         let entry = group.iter().find_map(|&m| doc.mentions[m].entry);
         let surfaces: Vec<&str> = group.iter().map(|&m| doc.slice(doc.mentions[m].span).trim()).collect();
@@ -116,10 +157,15 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
             None => {
                 let fullest = group
                     .iter()
-                    .map(|&m| bare_name(doc.slice(doc.mentions[m].span)))
+                    .map(|&m| match doc.mentions[m].form {
+                        MentionForm::Name => bare_name(doc.slice(doc.mentions[m].span)),
+                        MentionForm::Description => strip_article(doc.slice(doc.mentions[m].span)),
+                    })
                     .max_by_key(|n| (n.split_whitespace().count(), n.len()))
                     .unwrap_or_default();
-                (fullest.to_string(), doc.mentions[group[0]].class, None)
+                // the most specific type any mention has
+                let class = group.iter().map(|&m| doc.mentions[m].class).min_by_key(|c| (c.kind() == crate::ontology::Kind::Other, *c == EntityType::Place)).unwrap_or(EntityType::Thing);
+                (fullest.to_string(), class, None)
             }
         };
         let key = match &wikidata {
@@ -134,4 +180,14 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         resolution.entities.push(Entity { key, name, class, wikidata, aliases, mentions: group, entry });
     }
     resolution
+}
+
+/// "the prime minister's official spokesman" → "prime minister's official spokesman".
+pub fn strip_article(text: &str) -> &str {
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            return rest;
+        }
+    }
+    text
 }
