@@ -309,6 +309,15 @@ pub struct Lexicon {
     pub negation: NegationWords,
     pub membership: MembershipWords,
     pub names: NameWords,
+    pub quotes: QuoteWords,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteWords {
+    pub speaker_nouns: Vec<String>,
+    pub inverted_verbs: Vec<String>,
+    pub pronouns: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -50,8 +50,9 @@ impl Format {
         }
     }
 
+    /// A format by its name ("ntriples") or its file extension ("nt").
     pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.name() == name.to_ascii_lowercase())
+        Format::ALL.into_iter().find(|f| f.name() == name.to_ascii_lowercase()).or_else(|| Format::from_extension(name))
     }
 
     pub fn from_extension(ext: &str) -> Option<Format> {

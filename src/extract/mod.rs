@@ -9,12 +9,14 @@ mod byline;
 mod gazetteer;
 mod membership;
 mod names;
+mod quotes;
 pub mod words;
 
 pub use byline::Byline;
 pub use gazetteer::GazetteerEntities;
 pub use membership::Membership;
 pub use names::Names;
+pub use quotes::Quotations;
 
 use crate::document::Document;
 use crate::ontology::Ontology;
@@ -30,7 +32,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Membership)]
+    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Membership), Box::new(Quotations)]
 }
 
 /// Runs every extractor over `doc`.

@@ -418,7 +418,7 @@ impl SentenceReader<'_> {
                 common.insert(self.raw(k).to_string());
                 continue;
             }
-            let span = self.words.span(i, end);
+            let span = without_possessive(&self.doc.text, self.words.span(i, end));
             if self.doc.mentions.iter().any(|m| m.span == span || (m.span.overlaps(span) && !span.contains(m.span))) {
                 continue;
             }
@@ -486,6 +486,11 @@ impl SentenceReader<'_> {
             };
             return Some(candidate(class, true));
         }
+        let honorific = a > 0 && self.is_honorific(a - 1);
+        if honorific || self.title_before(a) {
+            let span = if honorific { self.words.span(a - 1, b) } else { span };
+            return Some(Candidate { span, ..candidate(EntityType::Person, true) });
+        }
         if let Some(place) = self.place_head(b).filter(|_| n > 1) {
             return Some(candidate(place, true));
         }
@@ -498,14 +503,11 @@ impl SentenceReader<'_> {
         if self.apposition_names_org(b) {
             return Some(candidate(EntityType::Organization, true));
         }
-        let honorific = a > 0 && self.is_honorific(a - 1);
-        let titled = self.title_before(a);
         let given = n >= 2 && self.ontology.given_names.contains(self.raw(a));
         let speaks = n <= 3 && !single_initial && (Self::in_list(&lex.speech_verbs, &after) || (after == "," && Self::in_list(&lex.speech_verbs, &after2)));
         let spoken_of = before == "said" || before == "says" || before == "according";
-        if honorific || titled || given || (speaks && !self.is_acronym(a)) || (spoken_of && n >= 2) {
-            let span = if honorific { self.words.span(a - 1, b) } else { span };
-            return Some(Candidate { span, ..candidate(EntityType::Person, true) });
+        if given || (speaks && !self.is_acronym(a)) || (spoken_of && n >= 2) {
+            return Some(candidate(EntityType::Person, true));
         }
         let place_cue = lex.place_cues.iter().any(|c| {
             let k = c.split(' ').count();

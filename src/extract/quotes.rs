@@ -1,0 +1,287 @@
+//! Quotations and who said them.
+//!
+//! A quotation is a stretch in quotation marks (straight or curly) that
+//! someone says: `X said: "…"`, `"…," X said`, `"…," said X`, `X told the
+//! press: "…"`, a partial quote after a speech verb (`Labour said … was a
+//! "total failure"`), or a quotation opening a sentence with no attribution,
+//! which continues the speaker before it (also across paragraphs, when a
+//! quotation is left open at the end of one). Marks with no speech verb near
+//! them are scare quotes and say nothing. Unnamed speakers ("a French
+//! government source") become description mentions; "he" and "she" stand
+//! for the last person named.
+
+use super::words::Words;
+use super::Extractor;
+use crate::document::{Document, Fact, FactKind, Mention, MentionForm, MentionId, ParagraphRole, Span};
+use crate::ontology::{EntityType, Ontology};
+
+pub struct Quotations;
+
+/// A quotation's marks: the opening mark's offset and the quoted words.
+#[derive(Clone, Copy, Debug)]
+struct Marks {
+    open: usize,
+    inside: Span,
+    /// Offset just past the closing mark (the paragraph's end when left open).
+    after: usize,
+}
+
+/// Quotations in one paragraph; one left open runs to the paragraph's end.
+fn marks(text: &str, paragraph: Span) -> Vec<Marks> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in paragraph.slice(text).char_indices() {
+        let at = paragraph.start + i;
+        match (open, c) {
+            (None, '"' | '\u{201c}') => open = Some(at),
+            (Some(o), '"' | '\u{201d}') => {
+                found.push(Marks { open: o, inside: Span::new(o + text[o..].chars().next().map_or(1, char::len_utf8), at), after: at + c.len_utf8() });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        let start = o + text[o..].chars().next().map_or(1, char::len_utf8);
+        if start < paragraph.end {
+            found.push(Marks { open: o, inside: Span::new(start, paragraph.end), after: paragraph.end });
+        }
+    }
+    found.retain(|m| !m.inside.slice(text).trim().is_empty());
+    found
+}
+
+impl Extractor for Quotations {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+        let mut previous: Option<(usize, Option<MentionId>)> = None; // (paragraph, speaker)
+        let prose: Vec<(usize, Span)> = doc
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.role == ParagraphRole::Prose)
+            .map(|(i, p)| (i, p.span))
+            .collect();
+        for (p, paragraph) in prose {
+            let found = marks(&doc.text, paragraph);
+            for (k, m) in found.iter().enumerate() {
+                let Some(s) = doc.sentence_at(m.open) else { continue };
+                let words = Words::of_sentence(doc, s);
+                let sentence = doc.sentences[s].span;
+                // the stretch before this quotation and after it, within the sentence
+                let pre_start = found[..k].iter().rev().find(|o| o.after > sentence.start).map_or(sentence.start, |o| o.after);
+                let post_end = found.get(k + 1).filter(|n| n.open < sentence.end).map_or(sentence.end, |n| n.open);
+                let io = words.index_at(m.open);
+                let pre = (words.index_at(pre_start), io);
+                let post = (words.index_at(m.after.min(sentence.end)), words.index_at(post_end).max(words.index_at(m.after.min(sentence.end))));
+                let opens_sentence = doc.text[sentence.start..m.open].trim().is_empty();
+                let speaker = Attribution { doc, ontology, words: &words }
+                    .after_quote(post)
+                    .or_else(|| Attribution { doc, ontology, words: &words }.before_quote(pre));
+                let joined_to_previous = k > 0 && doc.sentence_at(found[k - 1].open) == Some(s);
+                let speaker = match speaker {
+                    Some(found) => Some(found.into_mention(doc, s)),
+                    // `called it "null and void" and "ridiculous"`: the same speaker
+                    None if joined_to_previous => previous.and_then(|(_, sp)| sp),
+                    None if opens_sentence => match previous {
+                        Some((pp, sp)) if p - pp <= 2 => sp,
+                        _ => None,
+                    },
+                    None => None,
+                };
+                if let Some(id) = speaker {
+                    doc.facts.push(Fact {
+                        kind: FactKind::Quotation { speaker: Some(id), text: m.inside },
+                        evidence: m.inside,
+                        sentence: Some(s),
+                        source: self.name(),
+                    });
+                    previous = Some((p, Some(id)));
+                }
+            }
+        }
+    }
+}
+
+/// Who a speech verb's subject is.
+enum Speaker {
+    Mention(MentionId),
+    /// An unnamed speaker described by words ("the spokesman").
+    Description(Span),
+}
+
+impl Speaker {
+    fn into_mention(self, doc: &mut Document, sentence: usize) -> MentionId {
+        match self {
+            Speaker::Mention(id) => id,
+            Speaker::Description(span) => doc.add_mention(Mention {
+                span,
+                sentence: Some(sentence),
+                class: EntityType::Person,
+                form: MentionForm::Description,
+                entry: None,
+                alias_of: None,
+                source: "quotes",
+            }),
+        }
+    }
+}
+
+struct Attribution<'a> {
+    doc: &'a Document,
+    ontology: &'a Ontology,
+    words: &'a Words,
+}
+
+impl Attribution<'_> {
+    fn is_speech_verb(&self, i: usize) -> bool {
+        self.ontology.lexicon.names.speech_verbs.iter().any(|v| v == self.words.word(i))
+    }
+
+    fn is_pronoun(&self, i: usize) -> bool {
+        self.ontology.lexicon.quotes.pronouns.iter().any(|p| p == self.words.word(i))
+    }
+
+    /// A person or organisation mention lying in tokens `from..to`, nearest
+    /// to `to` (or to `from` when `forward`); persons first.
+    fn mention_in(&self, from: usize, to: usize, forward: bool) -> Option<MentionId> {
+        if from >= to {
+            return None;
+        }
+        let span = self.words.span(from, to);
+        let mut ids: Vec<MentionId> = self.doc.mentions_in(span);
+        ids.retain(|&m| self.doc.mentions[m].class.is_person() || self.doc.mentions[m].class.is_organization());
+        if !forward {
+            ids.reverse();
+        }
+        ids.iter().copied().find(|&m| self.doc.mentions[m].class.is_person()).or_else(|| ids.first().copied())
+    }
+
+    /// The last person mentioned before token `i` in the document.
+    fn antecedent(&self, i: usize) -> Option<MentionId> {
+        let at = self.words.spans[i].start;
+        (0..self.doc.mentions.len())
+            .filter(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].span.end <= at)
+            .max_by_key(|&m| self.doc.mentions[m].span.start)
+    }
+
+    /// "a French government source", ending right before token `v`.
+    fn description_before(&self, v: usize) -> Option<Span> {
+        let head = v.checked_sub(1)?;
+        if !self.ontology.lexicon.quotes.speaker_nouns.iter().any(|n| n == self.words.word(head)) {
+            return None;
+        }
+        let mut i = head;
+        while i > 0 && head - i < 7 {
+            i -= 1;
+            let w = self.words.word(i);
+            if matches!(w, "the" | "a" | "an") {
+                return Some(self.words.span(i, v));
+            }
+            let raw = self.doc.slice(self.words.spans[i]);
+            let lower_or_demonym = raw.chars().next().is_some_and(char::is_lowercase) || self.ontology.gazetteer.demonym(raw).is_some();
+            if !(lower_or_demonym || w == "'s") || self.is_speech_verb(i) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of the speech verb at `v`, looking back to `from`.
+    fn subject_before(&self, from: usize, v: usize) -> Option<Speaker> {
+        let just_before = v.checked_sub(1).filter(|&b| b >= from)?;
+        if self.is_pronoun(just_before) {
+            return self.antecedent(just_before).map(Speaker::Mention);
+        }
+        if let Some(d) = self.description_before(v) {
+            if let Some(id) = self.doc.mention_at(d) {
+                return Some(Speaker::Mention(id));
+            }
+            return Some(Speaker::Description(d));
+        }
+        // the nearer of a pronoun and a mention
+        let pronoun = (from..v).rev().find(|&i| self.is_pronoun(i));
+        let mention = self.mention_in(from, v, false);
+        match (pronoun, mention) {
+            (Some(p), Some(m)) if self.words.spans[p].start > self.doc.mentions[m].span.start => self.antecedent(p).map(Speaker::Mention),
+            (Some(p), None) => self.antecedent(p).map(Speaker::Mention),
+            (_, m) => m.map(Speaker::Mention),
+        }
+    }
+
+    /// `"…," the spokesman added.` / `"…", said Kosgei.` / `"…", he said.`
+    fn after_quote(&self, (from, to): (usize, usize)) -> Option<Speaker> {
+        let mut k = from;
+        while k < to && matches!(self.words.word(k), "," | "." | "\u{2014}" | "-") {
+            k += 1;
+        }
+        if k >= to {
+            return None;
+        }
+        if self.ontology.lexicon.quotes.inverted_verbs.iter().any(|v| v == self.words.word(k)) {
+            let end = (k + 1..to.min(k + 12)).find(|&i| matches!(self.words.word(i), "," | "." | ";" | ":")).unwrap_or(to.min(k + 12));
+            return self.mention_in(k + 1, end, true).map(Speaker::Mention);
+        }
+        if self.is_speech_verb(k) {
+            return None; // `"…", saying …`: a participle, not an attribution
+        }
+        // subject then verb, close after the quotation
+        let v = (k..to.min(k + 10)).find(|&i| self.is_speech_verb(i))?;
+        if (k..v).any(|i| matches!(self.words.word(i), "." | ";" | ":")) {
+            return None;
+        }
+        self.subject_before(k, v)
+    }
+
+    /// `X said: "…"` / `X told the press the drugs were part of it: "…"` /
+    /// `Labour said the plan was a "total failure"` / `described by X as a "…"`.
+    fn before_quote(&self, (from, to): (usize, usize)) -> Option<Speaker> {
+        let v = (from..to).rev().find(|&i| self.is_speech_verb(i))?;
+        if self.words.word(v + 1) == "by" {
+            return self.mention_in(v + 2, to, true).map(Speaker::Mention);
+        }
+        let sentence_start = 0;
+        self.subject_before(sentence_start.max(from.min(v)), v).or_else(|| self.subject_before(sentence_start, v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::run;
+
+    fn quotes(text: &str) -> Vec<(String, String)> {
+        let doc = run(text, &[&Quotations]);
+        doc.facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Quotation { speaker: Some(s), text } => Some((doc.slice(doc.mentions[*s].span).to_string(), doc.slice(*text).to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Mayor Ann Holt said: \"We will rebuild.\"", &[("Ann Holt", "We will rebuild.")]),
+            ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
+            ("\"It is over,\" a senior police source said.", &[("a senior police source", "It is over,")]),
+            (
+                "Coach Lena Park said: \"We trained hard.\n\"We deserved it.\"\n\"And we will win again.\"",
+                &[("Lena Park", "We trained hard."), ("Lena Park", "We deserved it."), ("Lena Park", "And we will win again.")],
+            ),
+            ("The Green Party said the budget was a \"missed chance\".", &[("Green Party", "missed chance")]),
+            ("Tom Price won. \"I am thrilled,\" he said.", &[("Tom Price", "I am thrilled,")]),
+            ("Critics call it a \"safe haven\" for fraud.", &[]),
+            ("The deal was described by Eva Stone as a \"turning point\".", &[("Eva Stone", "turning point")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(s, q)| (s.to_string(), q.to_string())).collect();
+            assert_eq!(quotes(text), want, "in {text:?}");
+        }
+    }
+}
