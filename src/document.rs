@@ -88,6 +88,9 @@ pub enum MentionForm {
     /// A description standing for an entity the text never names
     /// ("the prime minister's official spokesman").
     Description,
+    /// An adjective naming a country ("French" in "French President"):
+    /// it links, but is never an alias.
+    Demonym,
 }
 
 /// A stretch of text that refers to an entity.

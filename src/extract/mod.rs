@@ -10,6 +10,7 @@ mod gazetteer;
 mod membership;
 mod names;
 mod quotes;
+mod titles;
 pub mod words;
 
 pub use byline::Byline;
@@ -17,6 +18,7 @@ pub use gazetteer::GazetteerEntities;
 pub use membership::Membership;
 pub use names::Names;
 pub use quotes::Quotations;
+pub use titles::Titles;
 
 use crate::document::Document;
 use crate::ontology::Ontology;
@@ -32,7 +34,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Membership), Box::new(Quotations)]
+    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations)]
 }
 
 /// Runs every extractor over `doc`.

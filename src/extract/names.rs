@@ -321,7 +321,7 @@ impl SentenceReader<'_> {
             while a < b && self.is_demonym(a) && !org_headed {
                 a += 1;
             }
-            if b - a >= 2 && self.opens_clause(a) && !self.ontology.given_names.contains(self.raw(a)) && self.ontology.given_names.contains(self.raw(a + 1)) {
+            if b - a >= 3 && self.opens_clause(a) && !self.ontology.given_names.contains(self.raw(a)) && self.ontology.given_names.contains(self.raw(a + 1)) {
                 a += 1;
             }
             // "Retailer Brovik said": a capitalised cue word opening the sentence

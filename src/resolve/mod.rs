@@ -79,6 +79,7 @@ fn group_key(doc: &Document, m: MentionId) -> String {
     match (mention.entry, mention.form) {
         (Some(e), _) => format!("entry:{e}"),
         (None, MentionForm::Description) => format!("desc:{}", iri::slug(description_head(doc.slice(mention.span)))),
+        (None, MentionForm::Demonym) => format!("demonym:{m}"),
         (None, MentionForm::Name) => format!("name:{}", iri::slug(bare_name(doc.slice(mention.span)))),
     }
 }
@@ -148,7 +149,11 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     let mut resolution = Resolution { entities: Vec::new(), entity_of: vec![None; n] };
     for group in groups {
         let entry = group.iter().find_map(|&m| doc.mentions[m].entry);
-        let surfaces: Vec<&str> = group.iter().map(|&m| doc.slice(doc.mentions[m].span).trim()).collect();
+        let surfaces: Vec<&str> = group
+            .iter()
+            .filter(|&&m| doc.mentions[m].form != MentionForm::Demonym)
+            .map(|&m| doc.slice(doc.mentions[m].span).trim())
+            .collect();
         let (name, class, wikidata) = match entry {
             Some(e) => {
                 let e = &gazetteer.entries[e];
@@ -158,7 +163,7 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
                 let fullest = group
                     .iter()
                     .map(|&m| match doc.mentions[m].form {
-                        MentionForm::Name => bare_name(doc.slice(doc.mentions[m].span)),
+                        MentionForm::Name | MentionForm::Demonym => bare_name(doc.slice(doc.mentions[m].span)),
                         MentionForm::Description => strip_article(doc.slice(doc.mentions[m].span)),
                     })
                     .max_by_key(|n| (n.split_whitespace().count(), n.len()))

@@ -1,0 +1,325 @@
+//! Titles, offices and affiliations of the people named.
+//!
+//! - before the name: "Prime Minister Rishi Sunak", "French President
+//!   Emmanuel Macron" (President; France), "USCG Captain Monica Rochester"
+//!   (Captain; USCG), "Conservative Party leader and Prime Minister X";
+//! - in apposition: "The Italian foreign minister, Luigi Di Maio",
+//!   "X, Director General of Y", "X, Tesco's CEO", "X, a spokesman for Y";
+//! - after the name: "X of the World Health Organization", "X of Kenya",
+//!   "X and Y, both from Ethiopia";
+//! - a country before the name: "Kenya's X", "Ethiopians X and Y".
+
+use super::words::Words;
+use super::Extractor;
+use crate::document::{Document, Fact, FactKind, Mention, MentionForm, MentionId, Span};
+use crate::ontology::{EntityType, Ontology};
+
+pub struct Titles;
+
+impl Extractor for Titles {
+    fn name(&self) -> &'static str {
+        "titles"
+    }
+
+    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+        for s in 0..doc.sentences.len() {
+            let words = Words::of_sentence(doc, s);
+            let people: Vec<MentionId> = doc
+                .mentions_in(doc.sentences[s].span)
+                .into_iter()
+                .filter(|&m| doc.mentions[m].class.is_person() && doc.mentions[m].form == MentionForm::Name)
+                .collect();
+            let mut found = Vec::new();
+            for &person in &people {
+                let reader = Reader { doc, ontology, words: &words };
+                found.extend(reader.about(person).into_iter().map(|f| (person, f)));
+            }
+            for (person, finding) in found {
+                let (kind, evidence) = match finding {
+                    Finding::Title(title, evidence) => (FactKind::JobTitle { person, title }, evidence),
+                    Finding::Affiliation(group, evidence) => (FactKind::Affiliation { person, group }, evidence),
+                    Finding::DemonymAffiliation(span, entry, evidence) => {
+                        let group = doc.add_mention(Mention {
+                            span,
+                            sentence: Some(s),
+                            class: ontology.gazetteer.entries[entry].class,
+                            form: MentionForm::Demonym,
+                            entry: Some(entry),
+                            alias_of: None,
+                            source: self.name(),
+                        });
+                        (FactKind::Affiliation { person, group }, evidence)
+                    }
+                };
+                let duplicate = doc.facts.iter().any(|f| match (&f.kind, &kind) {
+                    (FactKind::JobTitle { person: a, title: t }, FactKind::JobTitle { person: b, title: u }) => a == b && t == u,
+                    (FactKind::Affiliation { person: a, group: g }, FactKind::Affiliation { person: b, group: h }) => a == b && doc.mentions[*g].span == doc.mentions[*h].span,
+                    _ => false,
+                });
+                if !duplicate {
+                    doc.facts.push(Fact { kind, evidence, sentence: Some(s), source: self.name() });
+                }
+            }
+        }
+    }
+}
+
+enum Finding {
+    Title(String, Span),
+    Affiliation(MentionId, Span),
+    /// A country named by its demonym: (the adjective's span, gazetteer entry).
+    DemonymAffiliation(Span, usize, Span),
+}
+
+struct Reader<'a> {
+    doc: &'a Document,
+    ontology: &'a Ontology,
+    words: &'a Words,
+}
+
+impl Reader<'_> {
+    fn raw(&self, i: usize) -> &str {
+        self.doc.slice(self.words.spans[i])
+    }
+
+    /// The start of the longest title ending right before token `end`.
+    fn title_ending_at(&self, end: usize) -> Option<usize> {
+        let mut best = None;
+        for title in &self.ontology.titles {
+            let k = title.split(' ').count();
+            // a title never starts inside a name ("Conservative Party leader" is "leader")
+            let inside_name = end >= k && self.doc.mentions.iter().any(|m| m.span.start < self.words.spans[end - k].start && self.words.spans[end - k].start < m.span.end);
+            if end >= k && !inside_name && self.words.phrase_at(end - k, title) && best.is_none_or(|b| end - k < b) {
+                best = Some(end - k);
+            }
+        }
+        best
+    }
+
+    /// The end of the longest title starting at token `i`.
+    fn title_starting_at(&self, i: usize) -> Option<usize> {
+        self.ontology.titles.iter().find_map(|t| self.words.phrase_at(i, t).then(|| i + t.split(' ').count()))
+    }
+
+    /// The mention ending exactly before token `i` (allowing a possessive "'s").
+    fn mention_ending_before(&self, i: usize) -> Option<MentionId> {
+        let at = self.words.spans.get(i.checked_sub(1)?)?;
+        let boundary = at.end;
+        self.doc.mentions.iter().position(|m| {
+            let between = self.doc.text.get(m.span.end..boundary).unwrap_or("-");
+            m.form != MentionForm::Demonym && (between.is_empty() || between == "'s" || between == "\u{2019}s")
+        })
+    }
+
+    fn mention_starting_at(&self, i: usize) -> Option<MentionId> {
+        let start = self.words.spans.get(i)?.start;
+        self.doc.mentions.iter().position(|m| m.span.start == start && m.form != MentionForm::Demonym)
+    }
+
+    fn in_person(&self, k: usize) -> bool {
+        self.doc.mentions.iter().any(|m| m.class.is_person() && m.span.overlaps(self.words.spans[k]))
+    }
+
+    /// "Ethiopians A, 2:05:46, and B": walking back over a list of people
+    /// (and the numbers between them) to a plural demonym.
+    fn list_demonym(&self, first: usize) -> Option<usize> {
+        let mut k = first;
+        while k > 0 {
+            k -= 1;
+            let w = self.words.word(k);
+            if matches!(w, "," | "and" | ":") || w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') || self.in_person(k) {
+                continue;
+            }
+            return (self.raw(k).ends_with('s') && k + 1 < first).then(|| self.demonym_at(k)).flatten().map(|_| k);
+        }
+        None
+    }
+
+    /// "his Greek, Cypriot and French counterparts, A, B and C, respectively":
+    /// the n-th demonym goes with the n-th person.
+    fn respectively(&self, person: MentionId) -> Option<(Span, usize)> {
+        let r = (0..self.words.len()).find(|&k| self.words.word(k) == "respectively")?;
+        let last = (0..r).rev().find(|&k| self.demonym_at(k).is_some())?;
+        let mut demonyms = Vec::new();
+        let mut k = last + 1;
+        while k > 0 {
+            k -= 1;
+            match self.demonym_at(k) {
+                Some(entry) => demonyms.push((self.words.spans[k], entry)),
+                None if matches!(self.words.word(k), "," | "and") => {}
+                None => break,
+            }
+        }
+        demonyms.reverse();
+        let people: Vec<MentionId> = self
+            .doc
+            .mentions_in(self.words.span(last + 1, r))
+            .into_iter()
+            .filter(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].form == MentionForm::Name)
+            .collect();
+        let i = people.iter().position(|&m| m == person)?;
+        (people.len() == demonyms.len()).then(|| demonyms[i])
+    }
+
+    fn affiliable(&self, m: MentionId) -> bool {
+        let class = self.doc.mentions[m].class;
+        class.is_organization() || class == EntityType::Country || (class.is_place() && class != EntityType::City)
+    }
+
+    /// A demonym token at `i` ("French", "Ethiopians"): its country.
+    fn demonym_at(&self, i: usize) -> Option<usize> {
+        let w = self.raw(i);
+        self.ontology.gazetteer.demonym(w).or_else(|| self.ontology.gazetteer.demonym(w.strip_suffix('s')?))
+    }
+
+    /// What stands before a title starting at token `t`: a demonym or an
+    /// organisation ("French President", "USCG Captain", "Tesco's chief executive").
+    fn owner_before(&self, t: usize, evidence: Span, out: &mut Vec<Finding>) {
+        let Some(b) = t.checked_sub(1) else { return };
+        if let Some(entry) = self.demonym_at(b) {
+            out.push(Finding::DemonymAffiliation(self.words.spans[b], entry, evidence));
+        } else if let Some(m) = self.mention_ending_before(t).filter(|&m| self.affiliable(m)) {
+            out.push(Finding::Affiliation(m, evidence));
+        }
+    }
+
+    /// Organisations and countries after "of"/"for"/"at" at token `i`, up to the next comma.
+    fn affiliations_after(&self, i: usize, evidence_start: usize, out: &mut Vec<Finding>) {
+        if !matches!(self.words.word(i), "of" | "for" | "at") {
+            return;
+        }
+        let end = (i + 1..self.words.len()).find(|&k| matches!(self.words.word(k), "," | "." | ";" | "(" | ":")).unwrap_or(self.words.len());
+        if end <= i + 1 {
+            return;
+        }
+        let inside = self.doc.mentions_in(self.words.span(i + 1, end));
+        let groups: Vec<MentionId> = inside.into_iter().filter(|&m| self.affiliable(m) && self.doc.mentions[m].form != MentionForm::Demonym).collect();
+        let orgs: Vec<MentionId> = groups.iter().copied().filter(|&m| self.doc.mentions[m].class.is_organization()).collect();
+        // "of" takes organisations and countries; "for" and "at" only organisations
+        let chosen = if self.words.word(i) == "of" { groups } else { orgs };
+        for m in chosen {
+            let evidence = Span::new(evidence_start, self.doc.mentions[m].span.end);
+            out.push(Finding::Affiliation(m, evidence));
+        }
+    }
+
+    fn about(&self, person: MentionId) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let span = self.doc.mentions[person].span;
+        let first = self.words.index_at(span.start);
+        let last = self.words.index_at(span.end); // first token after the name
+        let title_text = |a: usize, b: usize| self.doc.slice(self.words.span(a, b)).to_string();
+
+        // before the name, possibly several joined by "and"
+        let mut end = first;
+        if end > 0 && self.words.word(end - 1) == "," {
+            end -= 1; // "The Italian foreign minister, Luigi Di Maio"
+        }
+        while let Some(t) = self.title_ending_at(end) {
+            let evidence = self.words.spans[t].cover(span);
+            out.push(Finding::Title(title_text(t, end), evidence));
+            self.owner_before(t, evidence, &mut out);
+            // "Conservative Party leader and Prime Minister X"
+            match t.checked_sub(1) {
+                Some(a) if self.words.word(a) == "and" => end = a,
+                _ => break,
+            }
+        }
+        // a country before the name: "Kenya's X", "Ethiopians X"
+        if out.is_empty() {
+            if let Some(m) = self.mention_ending_before(first).filter(|&m| self.doc.mentions[m].class == EntityType::Country) {
+                let between = self.doc.text.get(self.doc.mentions[m].span.end..span.start).unwrap_or("");
+                let possessive = between.starts_with('\'') || between.starts_with('\u{2019}');
+                if possessive {
+                    out.push(Finding::Affiliation(m, self.doc.mentions[m].span.cover(span)));
+                }
+            }
+            let plural = first.checked_sub(1).filter(|&b| self.raw(b).ends_with('s') && self.demonym_at(b).is_some()).or_else(|| self.list_demonym(first));
+            if let Some(b) = plural {
+                let entry = self.demonym_at(b).unwrap_or_default();
+                out.push(Finding::DemonymAffiliation(self.words.spans[b], entry, self.words.spans[b].cover(span)));
+            }
+            if let Some((d, entry)) = self.respectively(person) {
+                out.push(Finding::DemonymAffiliation(d, entry, d.cover(span)));
+            }
+        }
+
+        // apposition after the name: ", [the|a] [Y's] TITLE [of|for|at Y]"
+        if self.words.word(last) == "," {
+            let mut i = last + 1;
+            if matches!(self.words.word(i), "the" | "a" | "an" | "its" | "our") {
+                i += 1;
+            }
+            let owner = self.mention_starting_at(i).filter(|&m| self.affiliable(m));
+            if let Some(m) = owner {
+                let after = self.words.index_at(self.doc.mentions[m].span.end);
+                if matches!(self.words.word(after), "'s") || self.words.word(after.saturating_sub(1)).ends_with("'s") {
+                    i = after + usize::from(matches!(self.words.word(after), "'s" | "\u{2019}s"));
+                }
+            }
+            let demonym = self.demonym_at(i).map(|e| (i, e));
+            if demonym.is_some() {
+                i += 1;
+            }
+            if let Some(t_end) = self.title_starting_at(i) {
+                let evidence = span.cover(self.words.spans[t_end - 1]);
+                out.push(Finding::Title(title_text(i, t_end), evidence));
+                if let Some(m) = owner {
+                    out.push(Finding::Affiliation(m, evidence));
+                }
+                if let Some((d, entry)) = demonym {
+                    out.push(Finding::DemonymAffiliation(self.words.spans[d], entry, evidence));
+                }
+                self.affiliations_after(t_end, span.start, &mut out);
+            }
+        }
+        // "X of the World Health Organization", "X of Kenya"
+        self.affiliations_after(last, span.start, &mut out);
+        // "X and Y, both from Ethiopia"
+        let window = last..(last + 12).min(self.words.len());
+        if let Some(f) = window.clone().find(|&k| self.words.word(k) == "from") {
+            let between_ok = (last..f).all(|k| {
+                matches!(self.words.word(k), "," | "and" | "both" | "also" | "all") || self.in_person(k)
+            });
+            if let Some(m) = self.mention_starting_at(f + 1).filter(|&m| self.doc.mentions[m].class == EntityType::Country) {
+                if between_ok {
+                    out.push(Finding::Affiliation(m, span.cover(self.doc.mentions[m].span)));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::{binary_facts, run};
+
+    #[test]
+    fn titles_table() {
+        let cases: &[(&str, &[(&str, &str, &str)])] = &[
+            (
+                "German Chancellor Olaf Brandt arrived.",
+                &[("jobTitle", "Olaf Brandt", "Chancellor"), ("affiliation", "Olaf Brandt", "German")],
+            ),
+            (
+                "Dana Kim, chief executive of Tesco, resigned.",
+                &[("jobTitle", "Dana Kim", "chief executive"), ("affiliation", "Dana Kim", "Tesco")],
+            ),
+            ("The Spanish foreign minister, Ana Ruiz, spoke.", &[("jobTitle", "Ana Ruiz", "foreign minister"), ("affiliation", "Ana Ruiz", "Spanish")]),
+            ("Omar Said of the World Bank disagreed.", &[("affiliation", "Omar Said", "World Bank")]),
+            ("Chile's Rosa Vega and Tom Ek, both from Sweden, ran.", &[("affiliation", "Rosa Vega", "Chile"), ("affiliation", "Rosa Vega", "Sweden"), ("affiliation", "Tom Ek", "Sweden")]),
+            (
+                "Labour Party leader and Prime Minister Ed Hale spoke.",
+                &[("jobTitle", "Ed Hale", "Prime Minister"), ("jobTitle", "Ed Hale", "leader"), ("affiliation", "Ed Hale", "Labour Party")],
+            ),
+        ];
+        for (text, want) in cases {
+            let doc = run(text, &[&Titles]);
+            let got = binary_facts(&doc);
+            let got: Vec<(&str, &str, &str)> = got.iter().map(|(k, s, o)| (*k, s.as_str(), o.as_str())).collect();
+            assert_eq!(got, *want, "in {text:?}");
+        }
+    }
+}
