@@ -310,6 +310,20 @@ pub struct Lexicon {
     pub membership: MembershipWords,
     pub names: NameWords,
     pub quotes: QuoteWords,
+    pub statistics: StatisticWords,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatisticWords {
+    pub qualifiers: Vec<String>,
+    pub scales: HashMap<String, f64>,
+    pub number_words: HashMap<String, u32>,
+    pub currencies: HashMap<String, String>,
+    pub clock_words: Vec<String>,
+    pub identifier_words: Vec<String>,
+    pub term_words: Vec<String>,
+    pub durations: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

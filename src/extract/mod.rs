@@ -10,6 +10,8 @@ mod gazetteer;
 mod membership;
 mod names;
 mod quotes;
+mod statistics;
+pub mod time;
 mod titles;
 pub mod words;
 
@@ -18,6 +20,7 @@ pub use gazetteer::GazetteerEntities;
 pub use membership::Membership;
 pub use names::Names;
 pub use quotes::Quotations;
+pub use statistics::Statistics;
 pub use titles::Titles;
 
 use crate::document::Document;
@@ -34,7 +37,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations)]
+    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations), Box::new(Statistics)]
 }
 
 /// Runs every extractor over `doc`.
