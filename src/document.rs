@@ -247,6 +247,12 @@ impl Document {
         self.mentions.iter().position(|m| m.span == span)
     }
 
+    /// The mention (not a demonym) that starts at token `i` of `words`.
+    pub fn mention_at_token(&self, words: &crate::extract::words::Words, i: usize) -> Option<MentionId> {
+        let start = words.spans.get(i)?.start;
+        self.mentions.iter().position(|m| m.span.start == start && m.form != MentionForm::Demonym)
+    }
+
     /// Mentions lying inside `span`, in text order.
     pub fn mentions_in(&self, span: Span) -> Vec<MentionId> {
         let mut ids: Vec<MentionId> =

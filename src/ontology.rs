@@ -311,6 +311,29 @@ pub struct Lexicon {
     pub names: NameWords,
     pub quotes: QuoteWords,
     pub statistics: StatisticWords,
+    pub travel: TravelWords,
+    pub events: EventWords,
+    pub places: PlaceWords,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TravelWords {
+    pub triggers: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventWords {
+    pub meeting_verbs: Vec<String>,
+    pub nouns: Vec<String>,
+    pub join_verbs: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceWords {
+    pub comprising: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -5,7 +5,7 @@
 //! Coordinated subjects and objects multiply: every subject before the
 //! copula is a member of every organisation after the trigger.
 
-use super::words::{mentions_between, Words};
+use super::words::{denied, mentions_between, Words};
 use super::Extractor;
 use crate::document::{Document, Fact, FactKind, MentionId, Span};
 use crate::ontology::{Kind, Lexicon, Ontology};
@@ -103,13 +103,6 @@ fn members_before(doc: &Document, words: &Words, lexicon: &Lexicon, trigger: usi
         }
     };
     members.into_iter().filter(|&m| is_member_kind(doc, m)).collect()
-}
-
-/// Whether a negation cue stands among tokens `from..to`.
-fn denied(words: &Words, lexicon: &Lexicon, from: usize, to: usize) -> bool {
-    (from..to).any(|i| {
-        lexicon.negation.cues.iter().any(|c| c == words.word(i)) || lexicon.negation.phrases.iter().any(|p| words.phrase_at(i, p))
-    })
 }
 
 #[cfg(test)]

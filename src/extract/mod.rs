@@ -13,6 +13,7 @@ mod quotes;
 mod statistics;
 pub mod time;
 mod titles;
+mod travel;
 pub mod words;
 
 pub use byline::Byline;
@@ -22,6 +23,7 @@ pub use names::Names;
 pub use quotes::Quotations;
 pub use statistics::Statistics;
 pub use titles::Titles;
+pub use travel::Travel;
 
 use crate::document::Document;
 use crate::ontology::Ontology;
@@ -37,7 +39,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations), Box::new(Statistics)]
+    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel)]
 }
 
 /// Runs every extractor over `doc`.

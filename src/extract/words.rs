@@ -1,6 +1,7 @@
 //! Word-level views of a sentence shared by the relation extractors.
 
 use crate::document::{Document, MentionId, Span};
+use crate::ontology::Lexicon;
 
 /// The tokens of one sentence with their lower-case forms.
 pub struct Words {
@@ -58,4 +59,22 @@ pub fn mentions_between(doc: &Document, words: &Words, from: usize, to: usize) -
         return Vec::new();
     }
     doc.mentions_in(words.span(from, to))
+}
+
+/// The first token of the clause holding token `i`: just after the last
+/// clause opener ("that", "which", ";" …) before it.
+pub fn clause_start(words: &Words, lexicon: &Lexicon, i: usize) -> usize {
+    (0..i).rev().find(|&k| lexicon.clause.openers.iter().any(|o| o == words.word(k))).map_or(0, |k| k + 1)
+}
+
+/// Whether a negation cue ("not", "never", "no longer" …) stands among tokens `from..to`.
+pub fn denied(words: &Words, lexicon: &Lexicon, from: usize, to: usize) -> bool {
+    (from..to).any(|i| {
+        lexicon.negation.cues.iter().any(|c| c == words.word(i)) || lexicon.negation.phrases.iter().any(|p| words.phrase_at(i, p))
+    })
+}
+
+/// Person mentions (names and descriptions) among tokens `from..to`.
+pub fn people_between(doc: &Document, words: &Words, from: usize, to: usize) -> Vec<MentionId> {
+    mentions_between(doc, words, from, to).into_iter().filter(|&m| doc.mentions[m].class.is_person() && doc.mentions[m].form != crate::document::MentionForm::Demonym).collect()
 }

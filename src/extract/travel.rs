@@ -1,0 +1,64 @@
+//! Travel: "Prime Minister X is heading to Paris", "X flew to Y", "X will
+//! visit Y", "X and Y will be in France". The travellers are the people
+//! before the verb in its clause; the destination is the place right after.
+
+use super::words::{clause_start, denied, people_between, Words};
+use super::Extractor;
+use crate::document::{Document, Fact, FactKind};
+use crate::ontology::Ontology;
+
+pub struct Travel;
+
+impl Extractor for Travel {
+    fn name(&self) -> &'static str {
+        "travel"
+    }
+
+    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+        let lexicon = &ontology.lexicon;
+        for s in 0..doc.sentences.len() {
+            let words = Words::of_sentence(doc, s);
+            let mut facts = Vec::new();
+            for trigger in &lexicon.travel.triggers {
+                for t in words.find_phrase(trigger) {
+                    let after = t + trigger.split(' ').count();
+                    let Some(place) = doc.mention_at_token(&words, after).or_else(|| (words.word(after) == "the").then(|| doc.mention_at_token(&words, after + 1)).flatten()) else { continue };
+                    if !doc.mentions[place].class.is_place() {
+                        continue;
+                    }
+                    let start = clause_start(&words, lexicon, t);
+                    if denied(&words, lexicon, start, t) {
+                        continue;
+                    }
+                    for agent in people_between(doc, &words, start, t) {
+                        let evidence = doc.mentions[agent].span.cover(doc.mentions[place].span);
+                        facts.push(Fact { kind: FactKind::Travel { agent, destination: place }, evidence, sentence: Some(s), source: self.name() });
+                    }
+                }
+            }
+            doc.facts.extend(facts);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::{binary_facts, run};
+
+    #[test]
+    fn travel_table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Chancellor Olaf Brandt flew to Warsaw on Monday.", &[("Olaf Brandt", "Warsaw")]),
+            ("Dr Ines Berg and Tom Reed will be in Japan next week.", &[("Dr Ines Berg", "Japan"), ("Tom Reed", "Japan")]),
+            ("Ann Holt will not travel to Kenya.", &[]),
+            ("Ann Holt went to Tom Reed for advice.", &[]),
+        ];
+        for (text, want) in cases {
+            let doc = run(text, &[&Travel]);
+            let got: Vec<(String, String)> = binary_facts(&doc).into_iter().map(|(_, a, b)| (a, b)).collect();
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "in {text:?}");
+        }
+    }
+}
