@@ -6,9 +6,11 @@
 //! that cannot make sense of something simply adds nothing.
 
 mod byline;
+mod events;
 mod gazetteer;
 mod membership;
 mod names;
+mod places;
 mod quotes;
 mod statistics;
 pub mod time;
@@ -17,9 +19,11 @@ mod travel;
 pub mod words;
 
 pub use byline::Byline;
+pub use events::Events;
 pub use gazetteer::GazetteerEntities;
 pub use membership::Membership;
 pub use names::Names;
+pub use places::Places;
 pub use quotes::Quotations;
 pub use statistics::Statistics;
 pub use titles::Titles;
@@ -39,7 +43,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel)]
+    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel), Box::new(Events), Box::new(Places)]
 }
 
 /// Runs every extractor over `doc`.

@@ -509,12 +509,14 @@ impl SentenceReader<'_> {
         if given || (speaks && !self.is_acronym(a)) || (spoken_of && n >= 2) {
             return Some(candidate(EntityType::Person, true));
         }
-        let place_cue = lex.place_cues.iter().any(|c| {
+        let place_cue = lex.place_cues.iter().find(|c| {
             let k = c.split(' ').count();
             a >= k && self.words.phrase_at(a - k, c)
         });
-        if place_cue && !self.is_acronym(a) {
-            return Some(candidate(EntityType::Place, false));
+        if let Some(cue) = place_cue.filter(|_| !self.is_acronym(a)) {
+            // "the towns of X": a settlement; "in X": some place
+            let settlement = ["town", "towns", "city", "cities", "village", "villages"].iter().any(|w| cue.starts_with(w));
+            return Some(candidate(if settlement { EntityType::City } else { EntityType::Place }, false));
         }
         let plain = (a..b).all(|i| !self.is_acronym(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase));
         if (2..=3).contains(&n) && plain {

@@ -1,0 +1,131 @@
+//! Events: meetings, summits and talks with their attendees, location and
+//! date. "A and B will meet at the Elysee Palace … in the first Anglo-French
+//! summit" gives a summit attended by A and B at the Elysee Palace; "C
+//! joined the talks" adds C to the event just named.
+
+use super::time;
+use super::words::{clause_start, denied, people_between, Words};
+use super::Extractor;
+use crate::document::{Document, EventFact, Fact, FactKind, Span};
+use crate::ontology::{EntityType, Ontology};
+
+pub struct Events;
+
+impl Extractor for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+        let lexicon = &ontology.lexicon;
+        let words_of_events = &lexicon.events;
+        for s in 0..doc.sentences.len() {
+            let words = Words::of_sentence(doc, s);
+            // "C joined the talks": C attends the latest event
+            for verb in &words_of_events.join_verbs {
+                for v in words.find_phrase(verb) {
+                    let names_event = words_of_events.nouns.iter().any(|n| words.phrase_at(v + 1, &format!("the {n}")));
+                    let latest = doc.facts.iter().rposition(|f| matches!(f.kind, FactKind::Event(_)));
+                    if let (true, Some(latest)) = (names_event, latest) {
+                        let start = clause_start(&words, lexicon, v);
+                        let people = people_between(doc, &words, start, v);
+                        if let FactKind::Event(event) = &mut doc.facts[latest].kind {
+                            for p in people {
+                                if !event.attendees.contains(&p) {
+                                    event.attendees.push(p);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for verb in &words_of_events.meeting_verbs {
+                for v in words.find_phrase(verb) {
+                    let start = clause_start(&words, lexicon, v);
+                    if denied(&words, lexicon, start, v) {
+                        continue;
+                    }
+                    let attendees = people_between(doc, &words, start, v);
+                    if attendees.is_empty() {
+                        continue;
+                    }
+                    let after = v + verb.split(' ').count();
+                    let location = (after..words.len().min(after + 4))
+                        .filter(|&i| matches!(words.word(i), "at" | "in"))
+                        .find_map(|i| doc.mention_at_token(&words, i + 1).or_else(|| (words.word(i + 1) == "the").then(|| doc.mention_at_token(&words, i + 2)).flatten()))
+                        .filter(|&m| doc.mentions[m].class.is_place());
+                    let name = event_name(doc, &words, &words_of_events.nouns).unwrap_or(words.spans[v]);
+                    let date = weekday_in(doc, &words).and_then(|w| time::normalise(doc.slice(w), doc.meta.date.as_deref()));
+                    let evidence = doc.mentions[attendees[0]].span.cover(location.map_or(words.spans[v], |l| doc.mentions[l].span));
+                    doc.facts.push(Fact {
+                        kind: FactKind::Event(EventFact { name, class: EntityType::Event, attendees, location, date }),
+                        evidence,
+                        sentence: Some(s),
+                        source: self.name(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// "the first Anglo-French summit for five years" → "Anglo-French summit":
+/// an event noun with the capitalised words before it.
+fn event_name(doc: &Document, words: &Words, nouns: &[String]) -> Option<Span> {
+    let (i, n) = nouns.iter().rev().find_map(|n| words.find_phrase(n).first().map(|&i| (i, n)))?;
+    let end = i + n.split(' ').count();
+    let mut start = i;
+    while start > 0 && doc.slice(words.spans[start - 1]).chars().next().is_some_and(char::is_uppercase) && !matches!(words.word(start - 1), "the" | "a") {
+        start -= 1;
+    }
+    Some(words.span(start, end))
+}
+
+fn weekday_in(doc: &Document, words: &Words) -> Option<Span> {
+    (0..words.len())
+        .find(|&i| matches!(words.word(i), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") && doc.slice(words.spans[i]).starts_with(char::is_uppercase))
+        .map(|i| words.spans[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+    use crate::extract::testing::ONTOLOGY;
+    use crate::extract::{Extractor, GazetteerEntities, Names};
+
+    fn events(text: &str) -> Vec<(String, Vec<String>, Option<String>, Option<String>)> {
+        let mut doc = Document::new(text, Metadata { date: Some("2024-06-14".into()), ..Metadata::default() });
+        GazetteerEntities.extract(&mut doc, &ONTOLOGY);
+        Names.extract(&mut doc, &ONTOLOGY);
+        Events.extract(&mut doc, &ONTOLOGY);
+        doc.facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Event(e) => Some((
+                    doc.slice(e.name).to_string(),
+                    e.attendees.iter().map(|&a| doc.slice(doc.mentions[a].span).to_string()).collect(),
+                    e.location.map(|l| doc.slice(doc.mentions[l].span).to_string()),
+                    e.date.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn events_table() {
+        let got = events("Chancellor Olaf Brandt and Dr Ines Berg met in Vienna on Tuesday for the annual Alpine summit. Tom Reed joined the talks.");
+        assert_eq!(
+            got,
+            vec![(
+                "Alpine summit".to_string(),
+                vec!["Olaf Brandt".to_string(), "Dr Ines Berg".to_string(), "Tom Reed".to_string()],
+                Some("Vienna".to_string()),
+                Some("2024-06-11".to_string())
+            )]
+        );
+        assert!(events("The UK and France will meet again.").is_empty(), "countries are not attendees");
+        assert!(events("Olaf Brandt did not meet Ines Berg in Oslo.").is_empty(), "a denied meeting");
+    }
+}

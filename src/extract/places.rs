@@ -1,0 +1,110 @@
+//! Places within places, as the text states them:
+//! "Vienna, Austria"; "the towns of A, B and C in the Congo"; "the United
+//! States city of Chicago"; "the Central European region, comprising A, B
+//! and C". The inner place must be of a smaller kind than the outer one
+//! (a city in a region in a country in a continent), so a plain list of
+//! countries says nothing.
+
+use super::Extractor;
+use crate::document::{Document, Fact, FactKind, MentionForm, MentionId};
+use crate::ontology::{EntityType, Ontology};
+
+pub struct Places;
+
+/// How large a kind of place is; None for what is no place.
+fn rank(class: EntityType) -> Option<u8> {
+    use EntityType::*;
+    Some(match class {
+        City | LandmarksOrHistoricalBuildings | GovernmentBuilding => 1,
+        Landform | LakeBodyOfWater | RiverBodyOfWater => 1,
+        AdministrativeArea | State => 2,
+        Country => 3,
+        Place | SeaBodyOfWater => 4,
+        Continent | OceanBodyOfWater => 5,
+        _ => return None,
+    })
+}
+
+impl Extractor for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+        let comprising = &ontology.lexicon.places.comprising;
+        for s in 0..doc.sentences.len() {
+            let places: Vec<MentionId> = doc
+                .mentions_in(doc.sentences[s].span)
+                .into_iter()
+                .filter(|&m| doc.mentions[m].form == MentionForm::Name && rank(doc.mentions[m].class).is_some())
+                .collect();
+            let mut pairs: Vec<(MentionId, MentionId)> = Vec::new();
+            let gap = |a: MentionId, b: MentionId| doc.text.get(doc.mentions[a].span.end..doc.mentions[b].span.start).unwrap_or("-").trim().to_lowercase();
+            for k in 0..places.len() {
+                let (a, next) = (places[k], places.get(k + 1).copied());
+                let Some(b) = next else { break };
+                let g = gap(a, b);
+                // "Vienna, Austria" (not a list: "Vienna, Austria and Rome")
+                if g == "," && !matches!(places.get(k + 2).map(|&c| gap(b, c)), Some(x) if x == "," || x == "and" || x == ", and") {
+                    pairs.push((a, b));
+                }
+                // "the United States city of Chicago"
+                if matches!(g.as_str(), "city of" | "town of" | "state of" | "region of" | "province of" | "capital" | "capital,") {
+                    pairs.push((b, a));
+                }
+                // "A, B and C in D": every item of the list before "in"
+                if g == "in" || g == "in the" {
+                    let mut i = k;
+                    pairs.push((a, b));
+                    while i > 0 && matches!(gap(places[i - 1], places[i]).as_str(), "," | "and" | ", and" | "or") {
+                        i -= 1;
+                        pairs.push((places[i], b));
+                    }
+                }
+                // "the X region, comprising A, B and C"
+                if comprising.iter().any(|c| g == format!(", {c}") || g == format!("region, {c}") || g == *c) {
+                    let mut i = k + 1;
+                    pairs.push((places[i], a));
+                    while i + 1 < places.len() && matches!(gap(places[i], places[i + 1]).as_str(), "," | "and" | ", and") {
+                        i += 1;
+                        pairs.push((places[i], a));
+                    }
+                }
+            }
+            for (inner, outer) in pairs {
+                let (ri, ro) = (rank(doc.mentions[inner].class), rank(doc.mentions[outer].class));
+                if ri >= ro || doc.mentions[inner].span == doc.mentions[outer].span {
+                    continue;
+                }
+                let known = doc.facts.iter().any(|f| matches!(f.kind, FactKind::ContainedIn { inner: i, outer: o } if i == inner && o == outer));
+                if !known {
+                    let evidence = doc.mentions[inner].span.cover(doc.mentions[outer].span);
+                    doc.facts.push(Fact { kind: FactKind::ContainedIn { inner, outer }, evidence, sentence: Some(s), source: self.name() });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::{binary_facts, run};
+
+    #[test]
+    fn places_table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Floods hit Munich, Germany on Monday.", &[("Munich", "Germany")]),
+            ("Aid reached the towns of Bukavu, Goma and Uvira in the Democratic Republic of the Congo.", &[("Uvira", "Democratic Republic of the Congo"), ("Goma", "Democratic Republic of the Congo"), ("Bukavu", "Democratic Republic of the Congo")]),
+            ("The Baltic region, comprising Estonia, Latvia and Lithuania, grew.", &[]),
+            ("Talks in France, Germany and Italy ended.", &[]),
+            ("It was held in the Japanese city of Osaka.", &[]),
+        ];
+        for (text, want) in cases {
+            let doc = run(text, &[&Places]);
+            let got: Vec<(String, String)> = binary_facts(&doc).into_iter().map(|(_, a, b)| (a, b)).collect();
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "in {text:?}");
+        }
+    }
+}
