@@ -92,3 +92,38 @@ pub(crate) mod testing {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testing::ONTOLOGY;
+    use super::*;
+    use crate::document::{FactKind, Metadata};
+
+    fn pipeline(text: &str) -> Document {
+        let mut doc = Document::new(text, Metadata::default());
+        run_all(&default_extractors(), &mut doc, &ONTOLOGY);
+        doc
+    }
+
+    #[test]
+    fn denied_facts_never_appear() {
+        for text in [
+            "Japan is not a member of the G7.",
+            "Norway is no longer a member of the EU.",
+            "Mayor Ann Holt will not travel to Kenya.",
+            "Chancellor Olaf Brandt and Dr Ines Berg did not meet in Oslo.",
+            "Finland never joined the African Union.",
+        ] {
+            let doc = pipeline(text);
+            let stated: Vec<&FactKind> = doc.facts.iter().map(|f| &f.kind).filter(|k| !matches!(k, FactKind::JobTitle { .. } | FactKind::Statistic(_))).collect();
+            assert!(stated.is_empty(), "{text:?} gave {stated:?}");
+        }
+    }
+
+    #[test]
+    fn capitalised_words_that_are_no_names_are_no_entities() {
+        let doc = pipeline("Officials met on Monday. Speaking later, the minister agreed. Earlier this week prices rose. Under the plans, taxes fall.");
+        let names: Vec<&str> = doc.mentions.iter().map(|m| doc.slice(m.span)).collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+}
