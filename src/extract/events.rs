@@ -75,7 +75,9 @@ fn event_name(doc: &Document, words: &Words, nouns: &[String]) -> Option<Span> {
     let (i, n) = nouns.iter().rev().find_map(|n| words.find_phrase(n).first().map(|&i| (i, n)))?;
     let end = i + n.split(' ').count();
     let mut start = i;
-    while start > 0 && doc.slice(words.spans[start - 1]).chars().next().is_some_and(char::is_uppercase) && !matches!(words.word(start - 1), "the" | "a") {
+    let capitalised = |k: usize| doc.slice(words.spans[k]).chars().next().is_some_and(char::is_uppercase);
+    let hyphen = |k: usize| k > 0 && matches!(words.word(k), "-" | "\u{2013}") && words.spans[k - 1].end == words.spans[k].start;
+    while start > 0 && (capitalised(start - 1) || (hyphen(start - 1) && capitalised(start - 2))) && !matches!(words.word(start - 1), "the" | "a") {
         start -= 1;
     }
     Some(words.span(start, end))
@@ -115,11 +117,11 @@ mod tests {
 
     #[test]
     fn events_table() {
-        let got = events("Chancellor Olaf Brandt and Dr Ines Berg met in Vienna on Tuesday for the annual Alpine summit. Tom Reed joined the talks.");
+        let got = events("Chancellor Olaf Brandt and Dr Ines Berg met in Vienna on Tuesday for the annual Austro-Alpine summit. Tom Reed joined the talks.");
         assert_eq!(
             got,
             vec![(
-                "Alpine summit".to_string(),
+                "Austro-Alpine summit".to_string(),
                 vec!["Olaf Brandt".to_string(), "Dr Ines Berg".to_string(), "Tom Reed".to_string()],
                 Some("Vienna".to_string()),
                 Some("2024-06-11".to_string())
