@@ -67,7 +67,7 @@ fn author_spans(text: &str, line: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::{binary_facts, run};
+    use crate::extract::testing::assert_binary_facts;
 
     #[test]
     fn byline_table() {
@@ -82,11 +82,6 @@ mod tests {
             ),
             ("By the river, a crowd gathered on Sunday morning.", &[]),
         ];
-        for (text, want) in cases {
-            let doc = run(text, &[&Byline]);
-            let got = binary_facts(&doc);
-            let got: Vec<(&str, &str, &str)> = got.iter().map(|(k, s, o)| (*k, s.as_str(), o.as_str())).collect();
-            assert_eq!(got, *want, "in {text:?}");
-        }
+        assert_binary_facts(&Byline, cases);
     }
 }

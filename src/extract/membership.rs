@@ -108,28 +108,24 @@ fn members_before(doc: &Document, words: &Words, lexicon: &Lexicon, trigger: usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::{binary_facts, run};
+    use crate::extract::testing::assert_binary_facts;
 
     #[test]
     fn membership_table() {
-        let cases: &[(&str, &[(&str, &str)])] = &[
-            (
-                "Analysts note that Germany and Italy are founding members of the EU and Nato.",
-                &[("Germany", "EU"), ("Germany", "Nato"), ("Italy", "EU"), ("Italy", "Nato")],
-            ),
-            ("Japan is a member of the G7, OPEC and the WTO.", &[("Japan", "G7"), ("Japan", "OPEC"), ("Japan", "WTO")]),
-            ("Norway, a member of Nato, sent ships.", &[("Norway", "Nato")]),
-            ("Croatia joined the EU in 2013.", &[("Croatia", "EU")]),
-            ("Ukraine is not a member of Nato.", &[]),
-            ("Switzerland is no longer a member of the EU.", &[]),
-            ("Finland's members of parliament met UN staff.", &[]),
-        ];
-        for (text, want) in cases {
-            let doc = run(text, &[&Membership]);
-            let mut got: Vec<(String, String)> = binary_facts(&doc).into_iter().map(|(_, s, o)| (s, o)).collect();
-            got.sort();
-            let want: Vec<(String, String)> = want.iter().map(|(s, o)| (s.to_string(), o.to_string())).collect();
-            assert_eq!(got, want, "in {text:?}");
-        }
+        assert_binary_facts(
+            &Membership,
+            &[
+                (
+                    "Analysts note that Germany and Italy are founding members of the EU and Nato.",
+                    &[("memberOf", "Germany", "EU"), ("memberOf", "Germany", "Nato"), ("memberOf", "Italy", "EU"), ("memberOf", "Italy", "Nato")],
+                ),
+                ("Japan is a member of the G7, OPEC and the WTO.", &[("memberOf", "Japan", "G7"), ("memberOf", "Japan", "OPEC"), ("memberOf", "Japan", "WTO")]),
+                ("Norway, a member of Nato, sent ships.", &[("memberOf", "Norway", "Nato")]),
+                ("Croatia joined the EU in 2013.", &[("memberOf", "Croatia", "EU")]),
+                ("Ukraine is not a member of Nato.", &[]),
+                ("Switzerland is no longer a member of the EU.", &[]),
+                ("Finland's members of parliament met UN staff.", &[]),
+            ],
+        );
     }
 }

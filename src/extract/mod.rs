@@ -75,6 +75,26 @@ pub(crate) mod testing {
         doc
     }
 
+    /// Asserts, for each case, the binary facts `extractor` finds in the text
+    /// as (kind, subject, object), in any order.
+    pub fn assert_binary_facts(extractor: &dyn Extractor, cases: &[(&str, &[(&str, &str, &str)])]) {
+        for (text, want) in cases {
+            let doc = run(text, &[extractor]);
+            let mut got = binary_facts(&doc);
+            got.sort();
+            let mut want: Vec<(&'static str, String, String)> = want
+                .iter()
+                .map(|(k, s, o)| (binary_facts_kind(k), s.to_string(), o.to_string()))
+                .collect();
+            want.sort();
+            assert_eq!(got, want, "in {text:?}");
+        }
+    }
+
+    fn binary_facts_kind(kind: &str) -> &'static str {
+        ["memberOf", "affiliation", "containedIn", "travel", "jobTitle", "author"].into_iter().find(|k| *k == kind).expect("a fact kind")
+    }
+
     /// Binary facts as (kind, subject text, object text), for easy asserts.
     pub fn binary_facts(doc: &Document) -> Vec<(&'static str, String, String)> {
         let m = |id: usize| doc.slice(doc.mentions[id].span).to_string();

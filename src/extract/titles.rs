@@ -294,7 +294,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::{binary_facts, run};
+    use crate::extract::testing::assert_binary_facts;
 
     #[test]
     fn titles_table() {
@@ -315,11 +315,6 @@ mod tests {
                 &[("jobTitle", "Ed Hale", "Prime Minister"), ("jobTitle", "Ed Hale", "leader"), ("affiliation", "Ed Hale", "Labour Party")],
             ),
         ];
-        for (text, want) in cases {
-            let doc = run(text, &[&Titles]);
-            let got = binary_facts(&doc);
-            let got: Vec<(&str, &str, &str)> = got.iter().map(|(k, s, o)| (*k, s.as_str(), o.as_str())).collect();
-            assert_eq!(got, *want, "in {text:?}");
-        }
+        assert_binary_facts(&Titles, cases);
     }
 }

@@ -44,21 +44,18 @@ impl Extractor for Travel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::{binary_facts, run};
+    use crate::extract::testing::assert_binary_facts;
 
     #[test]
     fn travel_table() {
-        let cases: &[(&str, &[(&str, &str)])] = &[
-            ("Chancellor Olaf Brandt flew to Warsaw on Monday.", &[("Olaf Brandt", "Warsaw")]),
-            ("Dr Ines Berg and Tom Reed will be in Japan next week.", &[("Dr Ines Berg", "Japan"), ("Tom Reed", "Japan")]),
-            ("Ann Holt will not travel to Kenya.", &[]),
-            ("Ann Holt went to Tom Reed for advice.", &[]),
-        ];
-        for (text, want) in cases {
-            let doc = run(text, &[&Travel]);
-            let got: Vec<(String, String)> = binary_facts(&doc).into_iter().map(|(_, a, b)| (a, b)).collect();
-            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-            assert_eq!(got, want, "in {text:?}");
-        }
+        assert_binary_facts(
+            &Travel,
+            &[
+                ("Chancellor Olaf Brandt flew to Warsaw on Monday.", &[("travel", "Olaf Brandt", "Warsaw")]),
+                ("Dr Ines Berg and Tom Reed will be in Japan next week.", &[("travel", "Dr Ines Berg", "Japan"), ("travel", "Tom Reed", "Japan")]),
+                ("Ann Holt will not travel to Kenya.", &[]),
+                ("Ann Holt went to Tom Reed for advice.", &[]),
+            ],
+        );
     }
 }
