@@ -16,6 +16,52 @@ pub enum Command {
     /// Extract entities, facts, quotations and statistics from articles and write them as a graph.
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
+    /// Run a SPARQL query over the graph of articles (and RDF files), in an embedded store.
+    #[command(after_help = QUERY_EXAMPLES)]
+    Query(QueryArgs),
+}
+
+const QUERY_EXAMPLES: &str = "\
+Examples:
+  newsgraph query queries/quotes.rq article.txt           who said what, as a table
+  newsgraph query -q 'SELECT ?n WHERE { ?p a <http://schema.org/Person> ; <http://schema.org/name> ?n }' a.txt
+  newsgraph query queries/memberships.rq --graph all.nq --results csv
+  newsgraph query -q 'ASK { ?x <http://schema.org/memberOf> ?y }' article.txt
+
+SELECT prints a table (or CSV, TSV, SPARQL JSON with --results), ASK prints
+true or false, CONSTRUCT and DESCRIBE print Turtle. The default graph is the
+union of all graphs. Exit codes: 0 success, 2 error.";
+
+#[derive(clap::Args, Debug)]
+pub struct QueryArgs {
+    /// The SPARQL query as text. Without it, the first argument is a query file.
+    /// Example: `-q 'SELECT * WHERE { ?s ?p ?o } LIMIT 10'`
+    #[arg(short, long, value_name = "SPARQL")]
+    pub query: Option<String>,
+
+    /// A query file (.rq) unless --query is given, then article text files
+    /// (`-` for standard input). Example: `queries/quotes.rq article.txt`
+    #[arg(value_name = "QUERY.rq|INPUT")]
+    pub args: Vec<PathBuf>,
+
+    /// An RDF file to load as well (.ttl .nt .nq .trig .rdf .jsonld), for
+    /// example newsgraph's own output. Repeatable. Example: `--graph all.nq`
+    #[arg(short, long, value_name = "FILE")]
+    pub graph: Vec<PathBuf>,
+
+    /// How SELECT results are printed: table, csv, tsv or json.
+    /// Example: `--results csv`
+    #[arg(short, long, value_name = "FORMAT", default_value = "table")]
+    pub results: String,
+
+    /// The articles' publication date (YYYY-MM-DD), as for `extract`.
+    /// Example: `--date 2023-03-10`
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Namespace for minted IRIs, as for `extract`. Example: `--base https://example.org/news/`
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
 }
 
 const EXTRACT_EXAMPLES: &str = "\

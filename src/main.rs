@@ -4,9 +4,9 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, ExtractArgs};
+use cli::{Cli, Command, ExtractArgs, QueryArgs};
 use newsgraph::document::Metadata;
-use newsgraph::export::{self, Format};
+use newsgraph::export::{self, Format, QueryStore, ResultsFormat};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::{vocab, Error, Pipeline};
 use std::io::{self, Read, Write};
@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Query(args) => query(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -52,20 +53,29 @@ fn check(args: ExtractArgs) -> Result<Job, Error> {
         },
         (None, None) => Format::Turtle,
     };
-    if let Some(date) = &args.date {
-        if !is_iso_date(date) {
-            return Err(Error::Invalid { what: "date", message: format!("{date:?} (expected YYYY-MM-DD)") });
-        }
+    check_date(&args.date)?;
+    let base = check_base(args.base)?;
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs };
+    Ok(Job { inputs, output: args.output, format, date: args.date, base })
+}
+
+fn check_date(date: &Option<String>) -> Result<(), Error> {
+    match date {
+        Some(d) if !is_iso_date(d) => Err(Error::Invalid { what: "date", message: format!("{d:?} (expected YYYY-MM-DD)") }),
+        _ => Ok(()),
     }
-    let mut base = args.base.unwrap_or_else(|| vocab::DEFAULT_BASE.to_string());
+}
+
+/// The namespace for minted IRIs, ending in `/` or `#`.
+fn check_base(base: Option<String>) -> Result<String, Error> {
+    let mut base = base.unwrap_or_else(|| vocab::DEFAULT_BASE.to_string());
     if !base.ends_with(['/', '#']) {
         base.push('/');
     }
     if oxrdf_check(&base).is_err() {
         return Err(Error::Invalid { what: "base IRI", message: format!("{base:?} is not an absolute IRI") });
     }
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs };
-    Ok(Job { inputs, output: args.output, format, date: args.date, base })
+    Ok(base)
 }
 
 /// An absolute IRI is a scheme, a colon and no spaces or angle brackets.
@@ -111,16 +121,48 @@ fn read_input(path: &Path) -> Result<String, Error> {
     }
 }
 
-fn extract(args: ExtractArgs) -> Result<(), Error> {
-    let job = check(args)?;
+/// Reads every input (before anything is written, so a bad input leaves no
+/// output) and extracts them into one graph.
+fn build_graph(inputs: &[PathBuf], date: &Option<String>) -> Result<KnowledgeGraph, Error> {
     let pipeline = Pipeline::new()?;
     let mut graph = KnowledgeGraph::new();
-    // read every input before writing anything, so a bad input leaves no output
-    let texts: Vec<(String, &PathBuf)> = job.inputs.iter().map(|p| read_input(p).map(|t| (t, p))).collect::<Result<_, _>>()?;
+    let texts: Vec<(String, &PathBuf)> = inputs.iter().map(|p| read_input(p).map(|t| (t, p))).collect::<Result<_, _>>()?;
     for (text, path) in &texts {
-        let meta = Metadata { date: job.date.clone(), origin: path.display().to_string(), ..Metadata::default() };
+        let meta = Metadata { date: date.clone(), origin: path.display().to_string(), ..Metadata::default() };
         pipeline.add_article(&mut graph, text, meta);
     }
+    Ok(graph)
+}
+
+fn query(args: QueryArgs) -> Result<(), Error> {
+    check_date(&args.date)?;
+    let base = check_base(args.base)?;
+    let results = ResultsFormat::from_name(&args.results)
+        .ok_or_else(|| Error::Invalid { what: "results format", message: format!("{:?} (expected one of: table, csv, tsv, json)", args.results) })?;
+    let mut positional = args.args.into_iter();
+    let sparql = match args.query {
+        Some(q) => q,
+        None => {
+            let path = positional.next().ok_or_else(|| Error::Invalid { what: "query", message: "give a query file or --query".into() })?;
+            std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })?
+        }
+    };
+    let inputs: Vec<PathBuf> = positional.collect();
+    // standard input only when neither articles nor RDF files are given
+    let inputs = if inputs.is_empty() && args.graph.is_empty() { vec![PathBuf::from("-")] } else { inputs };
+    let graph = build_graph(&inputs, &args.date)?;
+    let store = QueryStore::new(&graph, &base)?;
+    for file in &args.graph {
+        store.load(file)?;
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    store.run(&sparql, results, Format::Turtle, &mut out)?;
+    out.flush().map_err(Error::Io)
+}
+
+fn extract(args: ExtractArgs) -> Result<(), Error> {
+    let job = check(args)?;
+    let graph = build_graph(&job.inputs, &job.date)?;
     let write = |out: &mut dyn Write| -> io::Result<()> {
         let mut out = io::BufWriter::new(out);
         match job.format {

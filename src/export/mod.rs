@@ -3,9 +3,11 @@
 
 mod dot;
 mod rdf;
+mod store;
 
 pub use dot::write_dot;
 pub use rdf::{quads, write_rdf};
+pub use store::{QueryStore, ResultsFormat};
 
 use std::path::Path;
 

@@ -41,12 +41,19 @@ impl Extractor for Statistics {
                     .min_by_key(|(a, _)| if *a >= n.end { a - n.end } else { n.start - a })
                     .map(|&(a, b)| words.span(a, b));
                 let date = time.and_then(|t| time::normalise(doc.slice(t), doc.meta.date.as_deref()));
+                // "up from about 300 in 2018": the same thing as the number before
+                let mut description = reader.description_after(n.end, &times);
+                if description.is_empty() {
+                    if let Some(FactKind::Statistic(previous)) = facts.last().map(|f: &Fact| &f.kind) {
+                        description = previous.description.clone();
+                    }
+                }
                 let statistic = Statistic {
                     value: n.value,
                     span: words.span(n.start, n.end),
                     qualifier: reader.qualifier_before(n.start),
                     unit: n.unit.clone(),
-                    description: reader.description_after(n.end),
+                    description,
                     period: time,
                     date,
                 };
@@ -196,10 +203,10 @@ impl Reader<'_> {
         })
     }
 
-    /// The words after the number, up to the end of the phrase.
-    fn description_after(&self, end: usize) -> String {
+    /// The words after the number, up to the end of the phrase or a time expression.
+    fn description_after(&self, end: usize, times: &[(usize, usize)]) -> String {
         let stop = (end..self.words.len().min(end + 8))
-            .find(|&i| matches!(self.raw(i), "," | "." | ";" | ":" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}" | "\u{2014}"))
+            .find(|&i| matches!(self.raw(i), "," | "." | ";" | ":" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}" | "\u{2014}") || times.iter().any(|&(a, _)| a == i))
             .unwrap_or(self.words.len().min(end + 8));
         if stop <= end {
             return String::new();

@@ -1,0 +1,154 @@
+//! SPARQL over an embedded in-memory Oxigraph store: the graph of the
+//! inputs (and any RDF files) loaded, the query run, the results written as
+//! a table, CSV, TSV or SPARQL JSON (SELECT), a boolean (ASK) or RDF
+//! (CONSTRUCT, DESCRIBE). The default graph is the union of all graphs.
+
+use super::Format;
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::Path;
+
+/// How SELECT results are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsFormat {
+    /// An aligned text table with prefixed names, for people.
+    Table,
+    Csv,
+    Tsv,
+    Json,
+}
+
+impl ResultsFormat {
+    pub fn from_name(name: &str) -> Option<ResultsFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "table" => Some(ResultsFormat::Table),
+            "csv" => Some(ResultsFormat::Csv),
+            "tsv" => Some(ResultsFormat::Tsv),
+            "json" => Some(ResultsFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+fn store_error(e: impl std::fmt::Display) -> Error {
+    Error::Invalid { what: "query", message: e.to_string() }
+}
+
+/// An in-memory store holding a knowledge graph and RDF files.
+pub struct QueryStore {
+    store: Store,
+}
+
+impl QueryStore {
+    pub fn new(graph: &KnowledgeGraph, base: &str) -> Result<QueryStore, Error> {
+        let store = Store::new().map_err(store_error)?;
+        store.extend(super::quads(graph, base)).map_err(store_error)?;
+        Ok(QueryStore { store })
+    }
+
+    /// Loads an RDF file, its format taken from its extension.
+    pub fn load(&self, path: &Path) -> Result<(), Error> {
+        let format = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(RdfFormat::from_extension)
+            .ok_or_else(|| Error::Input { path: path.into(), message: "unknown RDF format (use .ttl .nt .nq .trig .rdf .jsonld)".into() })?;
+        let file = std::fs::File::open(path).map_err(|source| Error::Read { path: path.into(), source })?;
+        self.store
+            .load_from_reader(RdfParser::from_format(format), std::io::BufReader::new(file))
+            .map_err(|e| Error::Input { path: path.into(), message: e.to_string() })
+    }
+
+    /// Runs `query` and writes its results.
+    pub fn run(&self, query: &str, results: ResultsFormat, rdf: Format, out: &mut dyn Write) -> Result<(), Error> {
+        let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| Error::Invalid { what: "SPARQL query", message: e.to_string() })?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        match prepared.on_store(&self.store).execute().map_err(store_error)? {
+            QueryResults::Boolean(b) => writeln!(out, "{b}")?,
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let rows: Vec<Vec<Option<Term>>> = solutions
+                    .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                    .collect::<Result<_, _>>()
+                    .map_err(store_error)?;
+                let format = match results {
+                    ResultsFormat::Table => return write_table(&variables.iter().map(|v| v.as_str().to_string()).collect::<Vec<_>>(), &rows, out),
+                    ResultsFormat::Csv => QueryResultsFormat::Csv,
+                    ResultsFormat::Tsv => QueryResultsFormat::Tsv,
+                    ResultsFormat::Json => QueryResultsFormat::Json,
+                };
+                let mut serializer = QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(&mut *out, variables.clone())?;
+                for row in &rows {
+                    serializer.serialize(variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+                }
+                serializer.finish()?;
+            }
+            QueryResults::Graph(triples) => {
+                let rdf_format = match rdf {
+                    Format::NTriples | Format::NQuads => RdfFormat::NTriples,
+                    Format::RdfXml => RdfFormat::RdfXml,
+                    _ => RdfFormat::Turtle,
+                };
+                let mut serializer = RdfSerializer::from_format(rdf_format);
+                for (prefix, ns) in vocab::PREFIXES {
+                    serializer = serializer.with_prefix(*prefix, *ns).map_err(store_error)?;
+                }
+                let mut writer = serializer.for_writer(&mut *out);
+                for triple in triples {
+                    writer.serialize_triple(&triple.map_err(store_error)?)?;
+                }
+                writer.finish()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A term as a person reads it: literals bare, IRIs with a prefix where one fits.
+fn show(term: &Term) -> String {
+    match term {
+        Term::Literal(l) => l.value().to_string(),
+        Term::NamedNode(n) => {
+            let iri = n.as_str();
+            vocab::PREFIXES
+                .iter()
+                .find(|(_, ns)| iri.starts_with(ns))
+                .map_or_else(|| format!("<{iri}>"), |(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn write_table(variables: &[String], rows: &[Vec<Option<Term>>], out: &mut dyn Write) -> Result<(), Error> {
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|t| t.as_ref().map(show).unwrap_or_default().replace(['\n', '\r'], " ")).collect()).collect();
+    let widths: Vec<usize> = (0..variables.len())
+        .map(|i| cells.iter().map(|r| r[i].chars().count()).chain([variables[i].len()]).max().unwrap_or(0).min(80))
+        .collect();
+    let line = |values: Vec<&str>| -> String {
+        values
+            .iter()
+            .zip(&widths)
+            .map(|(v, w)| {
+                let v: String = if v.chars().count() > *w { v.chars().take(w - 1).chain(['…']).collect() } else { v.to_string() };
+                format!("{v:<w$}", w = *w)
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+            .trim_end()
+            .to_string()
+    };
+    writeln!(out, "{}", line(variables.iter().map(String::as_str).collect()))?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+    for row in &cells {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    writeln!(out, "({} row{})", cells.len(), if cells.len() == 1 { "" } else { "s" })?;
+    Ok(())
+}

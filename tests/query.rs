@@ -1,0 +1,138 @@
+//! `newsgraph query` and the shipped queries, on the example article.
+
+mod common;
+
+use common::*;
+
+fn query(args: &[&str]) -> String {
+    let out = newsgraph().arg("query").args(args).output().unwrap();
+    assert!(out.status.success(), "query failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn on_example(query_file: &str, results: &str) -> String {
+    query(&[query_file, EXAMPLE, "--date", EXAMPLE_DATE, "--results", results])
+}
+
+/// CSV rows (header dropped), split on commas outside quotes.
+fn csv_rows(csv: &str) -> Vec<Vec<String>> {
+    csv.lines()
+        .skip(1)
+        .map(|line| {
+            let mut cells = vec![String::new()];
+            let mut quoted = false;
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' if quoted && chars.peek() == Some(&'"') => {
+                        chars.next();
+                        cells.last_mut().unwrap().push('"');
+                    }
+                    '"' => quoted = !quoted,
+                    ',' if !quoted => cells.push(String::new()),
+                    c => cells.last_mut().unwrap().push(c),
+                }
+            }
+            cells
+        })
+        .collect()
+}
+
+#[test]
+fn quotes_lists_every_quotation_with_its_speaker() {
+    let rows = csv_rows(&on_example("queries/quotes.rq", "csv"));
+    assert_eq!(rows.len(), 8);
+    let speakers: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(speakers.iter().filter(|s| s.contains("spokesman")).count(), 4);
+    assert_eq!(speakers.iter().filter(|s| **s == "Rishi Sunak").count(), 2);
+    assert!(rows.iter().any(|r| r[0] == "Labour Party" && r[1] == "total failure."));
+    assert!(rows.iter().any(|r| r[0] == "French government source" && r[1].starts_with("At this stage")));
+    let table = on_example("queries/quotes.rq", "table");
+    assert!(table.lines().next().unwrap().starts_with("speaker"));
+    assert!(table.trim_end().ends_with("(8 rows)"));
+}
+
+#[test]
+fn memberships_lists_the_eight_facts() {
+    let rows = csv_rows(&on_example("queries/memberships.rq", "csv"));
+    let pairs: Vec<(String, String)> = rows.into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+    let mut want = Vec::new();
+    for m in ["France", "United Kingdom"] {
+        for o in ["G20", "G7", "NATO", "United Nations Security Council"] {
+            want.push((m.to_string(), o.to_string()));
+        }
+    }
+    assert_eq!(pairs, want);
+}
+
+#[test]
+fn every_membership_points_to_a_sentence_whose_offsets_slice_the_text() {
+    let text = std::fs::read_to_string(data(EXAMPLE)).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let rows = csv_rows(&on_example("queries/provenance.rq", "csv"));
+    let members: Vec<&Vec<String>> = rows.iter().filter(|r| r[1] == "http://schema.org/memberOf").collect();
+    assert_eq!(members.len(), 8);
+    for row in &rows {
+        let (begin, end): (usize, usize) = (row[3].parse().unwrap(), row[4].parse().unwrap());
+        let slice: String = chars[begin..end].iter().collect();
+        assert_eq!(slice, row[5], "offsets {begin}..{end} of {row:?}");
+    }
+    let answer = csv_rows(&on_example("queries/member-of-sentence.rq", "csv"));
+    assert_eq!(answer.len(), 1);
+    assert!(answer[0][0].contains("members of the G7"));
+}
+
+#[test]
+fn people_have_their_titles_and_affiliations() {
+    let rows = csv_rows(&on_example("queries/people.rq", "csv"));
+    assert!(rows.iter().any(|r| r[0] == "Emmanuel Macron" && r[1] == "President" && r[2] == "France"), "{rows:?}");
+    assert!(rows.iter().any(|r| r[0] == "Chris Mason" && r[1] == "Political editor"));
+}
+
+#[test]
+fn statistics_carry_their_normalised_dates() {
+    let rows = csv_rows(&on_example("queries/statistics.rq", "csv"));
+    let by_date: Vec<(&str, &str)> = rows.iter().map(|r| (r[0].as_str(), r[2].as_str())).collect();
+    assert_eq!(by_date, vec![("2018", "300"), ("2022", "45000"), ("2023", "3000")]);
+}
+
+#[test]
+fn ask_construct_and_json_work() {
+    let ask = query(&["-q", "ASK { ?x <http://schema.org/memberOf> ?y }", EXAMPLE]);
+    assert_eq!(ask.trim(), "true");
+    let construct = query(&["-q", "CONSTRUCT { ?x <http://schema.org/memberOf> ?y } WHERE { ?x <http://schema.org/memberOf> ?y }", EXAMPLE]);
+    assert_eq!(construct.matches("schema:memberOf").count(), 2, "two members, grouped: {construct}");
+    let json = on_example("queries/memberships.rq", "json");
+    assert!(json.contains("\"bindings\""));
+}
+
+#[test]
+fn rdf_files_can_be_queried_and_the_uk_is_one_node_across_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("example.nq");
+    let b = dir.path().join("tesco.ttl");
+    newsgraph().args(["extract", EXAMPLE, "-o"]).arg(&a).assert().success();
+    newsgraph().args(["extract", "tests/data/wikinews-tesco-poland-2020.txt", "-o"]).arg(&b).assert().success();
+    let uk = query(&[
+        "-q",
+        "SELECT DISTINCT ?uk WHERE { ?uk <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q145> }",
+        "--results",
+        "csv",
+        "--graph",
+        a.to_str().unwrap(),
+        "--graph",
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(csv_rows(&uk), vec![vec!["https://w3id.org/newsgraph/id/entity/Q145".to_string()]]);
+    let articles = query(&["-q", "SELECT ?a ?m WHERE { ?a <http://schema.org/mentions> ?m FILTER(CONTAINS(STR(?m), 'Q145')) }", "--results", "csv", "--graph", a.to_str().unwrap(), "--graph", b.to_str().unwrap()]);
+    assert_eq!(csv_rows(&articles).len(), 2, "both articles mention the same UK node");
+}
+
+#[test]
+fn a_bad_query_is_a_clear_error() {
+    let out = newsgraph().args(["query", "-q", "SELEKT nothing", EXAMPLE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("newsgraph: invalid SPARQL query"));
+    let out = newsgraph().args(["query", "no/such/query.rq", EXAMPLE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
