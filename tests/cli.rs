@@ -166,3 +166,14 @@ fn dot_renders_with_graphviz() {
     let svg = String::from_utf8(out.stdout).unwrap();
     assert!(svg.matches("class=\"node\"").count() >= 20);
 }
+
+#[test]
+fn json_ld_is_compact_with_schema_org_as_plain_keys() {
+    let json = String::from_utf8(example(&["-f", "jsonld"])).unwrap();
+    assert!(json.contains("\"@vocab\": \"http://schema.org/\""));
+    assert!(json.contains("\"@type\": \"Country\""));
+    assert!(json.contains("\"name\": \"United Kingdom\""));
+    assert!(json.contains("\"memberOf\""));
+    assert!(json.contains("\"nif:anchorOf\""));
+    assert!(!json.contains("\"http://schema.org/name\""), "no expanded schema.org keys");
+}

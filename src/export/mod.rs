@@ -2,6 +2,7 @@
 //! as Graphviz DOT. Only this module knows oxigraph.
 
 mod dot;
+mod jsonld;
 mod rdf;
 mod store;
 

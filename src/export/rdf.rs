@@ -330,16 +330,9 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
         Format::NQuads => RdfFormat::NQuads,
         Format::TriG => RdfFormat::TriG,
         Format::RdfXml => RdfFormat::RdfXml,
-        Format::JsonLd => RdfFormat::from_extension("jsonld").expect("oxrdfio knows JSON-LD"),
+        Format::JsonLd => RdfFormat::NTriples, // written by jsonld.rs below
         Format::Dot => return Err(std::io::Error::other("DOT is not an RDF format")),
     };
-    let mut serializer = RdfSerializer::from_format(rdf_format);
-    if matches!(format, Format::Turtle | Format::TriG | Format::RdfXml | Format::JsonLd) {
-        for (prefix, ns) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
-        }
-    }
-    let mut writer = serializer.for_writer(out);
     let mut all = quads(graph, base);
     if !format.has_graphs() {
         // Triple formats: the union of all graphs, each triple once.
@@ -360,6 +353,16 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
     if format == Format::TriG {
         all.sort_by(|a, b| a.graph_name.to_string().cmp(&b.graph_name.to_string()));
     }
+    if format == Format::JsonLd {
+        return super::jsonld::write_jsonld(&all, out);
+    }
+    let mut serializer = RdfSerializer::from_format(rdf_format);
+    if matches!(format, Format::Turtle | Format::TriG | Format::RdfXml) {
+        for (prefix, ns) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
+        }
+    }
+    let mut writer = serializer.for_writer(out);
     for quad in &all {
         writer.serialize_quad(quad)?;
     }
