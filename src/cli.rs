@@ -16,6 +16,9 @@ pub enum Command {
     /// Extract entities, facts, quotations and statistics from articles and write them as a graph.
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
+    /// Print what the extractors will read from each input: headline, date, byline, body paragraphs.
+    #[command(after_help = "Example:\n  newsgraph text page.html\n  newsgraph text articles.jsonl | less")]
+    Text(TextArgs),
     /// Run a SPARQL query over the graph of articles (and RDF files), in an embedded store.
     #[command(after_help = QUERY_EXAMPLES)]
     Query(QueryArgs),
@@ -72,15 +75,64 @@ Examples:
   cat article.txt | newsgraph extract - --date 2023-03-10
   newsgraph extract article.txt -f dot | dot -Tsvg > graph.svg
 
-Exit codes: 0 success, 2 error (missing file, unknown format, bad option).";
+  newsgraph extract corpus/ -o all.nt --threads 2   a directory, streamed
+  cat corpus.jsonl | newsgraph extract - -f nquads  (a .jsonl path is read line by line)
+
+Exit codes: 0 success; 1 stopped on odd input under --strict; 2 error
+(missing file, unknown format, bad option, unwritable output).";
+
+/// Where the articles come from; shared by every subcommand that reads them.
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Read inputs strictly: odd input (invalid UTF-8, a binary file, a broken
+    /// JSON line, a page with no article) stops the run with exit code 1
+    /// instead of a warning. Example: `--strict`
+    #[arg(long)]
+    pub strict: bool,
+
+    /// JSON Lines field names, as KEY=NAME with KEY one of text, id, title,
+    /// date, url, author (text may be given twice: tried in order). Defaults:
+    /// text=text, text=body, id=id, title=title, date=date, url=url,
+    /// author=author. Example: `--json-field text=content --json-field date=published`
+    #[arg(long, value_name = "KEY=NAME")]
+    pub json_field: Vec<String>,
+
+    /// Read standard input as JSON Lines rather than plain text. Example: `cat a.jsonl | newsgraph extract - --jsonl`
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TextArgs {
+    /// Text files, HTML pages, JSON Lines files or directories; `-` for standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Article text files (UTF-8, one paragraph per line or blank-line separated).
-    /// `-` or nothing reads standard input. Several inputs make one graph with
-    /// one article node each. Example: `newsgraph extract a.txt b.txt`
+    /// Articles: text files (one paragraph per line or blank-line separated),
+    /// HTML pages (.html, .htm), JSON Lines (.jsonl, one article per line) or
+    /// directories of them (walked recursively). `-` or nothing reads
+    /// standard input. All inputs make one graph with one article node each.
+    /// Example: `newsgraph extract a.txt page.html corpus/`
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Worker threads (default: all cores). The output is the same for any number.
+    /// Example: `--threads 2`
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No progress bar and no summary line on standard error. Example: `--quiet`
+    #[arg(short, long)]
+    pub quiet: bool,
 
     /// Write to PATH instead of standard output. The file is written whole or
     /// not at all (a temporary file beside it is renamed into place).

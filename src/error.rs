@@ -15,6 +15,9 @@ pub enum Error {
     Write { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// Odd input under `--strict`: the run stops on its first warning.
+    #[error("{}: {message} (stopped: --strict)", path.display())]
+    Strict { path: PathBuf, message: String },
     #[error("invalid {what}: {message}")]
     Invalid { what: &'static str, message: String },
 }

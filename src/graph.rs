@@ -270,6 +270,11 @@ impl KnowledgeGraph {
         }
     }
 
+    /// The stable keys of every entity, for counting across documents.
+    pub fn entity_keys(&self) -> Vec<String> {
+        self.graph.node_weights().filter_map(|n| if let Node::Entity(e) = n { Some(e.key.clone()) } else { None }).collect()
+    }
+
     /// Counts for the summary line: (entities, facts).
     pub fn counts(&self) -> (usize, usize) {
         let entities = self.graph.node_weights().filter(|n| matches!(n, Node::Entity(_))).count();

@@ -15,6 +15,7 @@
 //! assert!(String::from_utf8(out).unwrap().contains("<http://schema.org/memberOf>"));
 //! ```
 
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod export;

@@ -1,15 +1,19 @@
 //! The `newsgraph` binary: parse flags, call the library, map errors to
-//! exit codes. Exits 2 with one line on a real error, quietly on a broken pipe.
+//! exit codes. Exits 2 with one line on a real error, 1 when `--strict`
+//! stops on odd input, and quietly (0) on a broken pipe.
 
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, ExtractArgs, QueryArgs};
-use newsgraph::document::Metadata;
-use newsgraph::export::{self, Format, QueryStore, ResultsFormat};
+use cli::{Cli, Command, ExtractArgs, InputArgs, QueryArgs, TextArgs};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::corpus::{Corpus, Observer};
+use newsgraph::document::{Document, ParagraphRole};
+use newsgraph::export::{Format, QueryStore, ResultsFormat};
 use newsgraph::graph::KnowledgeGraph;
+use newsgraph::text::input::{self, InputOptions, JsonFields, Sources};
 use newsgraph::{vocab, Error, Pipeline};
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,11 +21,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Text(args) => text(args),
         Command::Query(args) => query(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Io(e)) | Err(Error::Write { source: e, .. }) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e @ Error::Strict { .. }) => {
+            eprintln!("newsgraph: {e}");
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("newsgraph: {e}");
             ExitCode::from(2)
@@ -31,11 +40,13 @@ fn main() -> ExitCode {
 
 /// Checked options: nothing half-valid reaches the work.
 struct Job {
-    inputs: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+    options: InputOptions,
     output: Option<PathBuf>,
     format: Format,
-    date: Option<String>,
     base: String,
+    threads: usize,
+    quiet: bool,
 }
 
 fn check(args: ExtractArgs) -> Result<Job, Error> {
@@ -53,10 +64,46 @@ fn check(args: ExtractArgs) -> Result<Job, Error> {
         },
         (None, None) => Format::Turtle,
     };
-    check_date(&args.date)?;
+    let threads = match args.threads {
+        Some(0) => return Err(Error::Invalid { what: "thread count", message: "0 (give 1 or more)".into() }),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let base = check_base(args.base)?;
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs };
-    Ok(Job { inputs, output: args.output, format, date: args.date, base })
+    let options = input_options(&args.input, args.date)?;
+    let files = input::expand(&with_stdin(args.inputs))?;
+    Ok(Job { files, options, output: args.output, format, base, threads, quiet: args.quiet })
+}
+
+fn with_stdin(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
+    if inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        inputs
+    }
+}
+
+fn input_options(args: &InputArgs, date: Option<String>) -> Result<InputOptions, Error> {
+    check_date(&date)?;
+    let mut fields = JsonFields::default();
+    let mut text_fields = Vec::new();
+    for spec in &args.json_field {
+        let (key, name) = spec.split_once('=').ok_or_else(|| Error::Invalid { what: "--json-field", message: format!("{spec:?} (expected KEY=NAME)") })?;
+        let name = name.to_string();
+        match key {
+            "text" => text_fields.push(name),
+            "id" => fields.id = name,
+            "title" => fields.title = name,
+            "date" => fields.date = name,
+            "url" => fields.url = name,
+            "author" => fields.author = name,
+            other => return Err(Error::Invalid { what: "--json-field", message: format!("unknown key {other:?} (expected text, id, title, date, url or author)") }),
+        }
+    }
+    if !text_fields.is_empty() {
+        fields.text = text_fields;
+    }
+    Ok(InputOptions { date, strict: args.strict, fields, stdin_jsonl: args.jsonl })
 }
 
 fn check_date(date: &Option<String>) -> Result<(), Error> {
@@ -72,19 +119,18 @@ fn check_base(base: Option<String>) -> Result<String, Error> {
     if !base.ends_with(['/', '#']) {
         base.push('/');
     }
-    if oxrdf_check(&base).is_err() {
+    if !is_absolute_iri(&base) {
         return Err(Error::Invalid { what: "base IRI", message: format!("{base:?} is not an absolute IRI") });
     }
     Ok(base)
 }
 
 /// An absolute IRI is a scheme, a colon and no spaces or angle brackets.
-fn oxrdf_check(base: &str) -> Result<(), ()> {
-    let (scheme, rest) = base.split_once(':').ok_or(())?;
+fn is_absolute_iri(base: &str) -> bool {
+    let Some((scheme, rest)) = base.split_once(':') else { return false };
     let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    let rest_ok = !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'));
-    if scheme_ok && rest_ok { Ok(()) } else { Err(()) }
+    scheme_ok && !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -101,37 +147,92 @@ fn is_iso_date(s: &str) -> bool {
     }
 }
 
-fn read_input(path: &Path) -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        io::stdin().lock().read_to_end(&mut bytes).map_err(|source| Error::Read { path: "<stdin>".into(), source })?;
-    } else {
-        if path.is_dir() {
-            return Err(Error::Input { path: path.into(), message: "is a directory (give the article files inside it)".into() });
-        }
-        bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.into(), source })?;
+/// A progress bar on standard error when it is a terminal; warnings printed as they come.
+struct Progress {
+    bar: Option<ProgressBar>,
+    documents: usize,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(quiet: bool, files: &[PathBuf]) -> Progress {
+        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+            let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg} {elapsed} (eta {eta})").unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        Progress { bar, documents: 0, started: std::time::Instant::now() }
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            eprintln!("newsgraph: warning: {}: invalid UTF-8 at byte {offset}; decoded with replacement characters", path.display());
-            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+impl Observer for Progress {
+    fn progress(&mut self, documents: usize, bytes: usize) {
+        self.documents += documents;
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes as u64);
+            let rate = self.documents as f64 / self.started.elapsed().as_secs_f64().max(1e-6);
+            bar.set_message(format!("{} documents, {rate:.0}/s", self.documents));
+        }
+    }
+
+    fn warning(&mut self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(format!("newsgraph: warning: {message}")),
+            None => eprintln!("newsgraph: warning: {message}"),
         }
     }
 }
 
-/// Reads every input (before anything is written, so a bad input leaves no
-/// output) and extracts them into one graph.
-fn build_graph(inputs: &[PathBuf], date: &Option<String>) -> Result<KnowledgeGraph, Error> {
+fn extract(args: ExtractArgs) -> Result<(), Error> {
+    let job = check(args)?;
     let pipeline = Pipeline::new()?;
-    let mut graph = KnowledgeGraph::new();
-    let texts: Vec<(String, &PathBuf)> = inputs.iter().map(|p| read_input(p).map(|t| (t, p))).collect::<Result<_, _>>()?;
-    for (text, path) in &texts {
-        let meta = Metadata { date: date.clone(), origin: path.display().to_string(), ..Metadata::default() };
-        pipeline.add_article(&mut graph, text, meta);
+    let corpus = Corpus { pipeline: &pipeline, format: job.format, base: job.base.clone(), threads: job.threads };
+    let mut progress = Progress::new(job.quiet, &job.files);
+    let mut sources = Sources::new(job.files.clone(), job.options.clone());
+    let summary = match &job.output {
+        None => corpus.run(&mut sources, &mut io::BufWriter::new(io::stdout().lock()), &mut progress)?,
+        Some(path) => write_atomically(path, |out| corpus.run(&mut sources, out, &mut progress))?,
+    };
+    if let Some(bar) = &progress.bar {
+        bar.finish_and_clear();
     }
-    Ok(graph)
+    if !job.quiet {
+        eprintln!("newsgraph: {summary}");
+    }
+    Ok(())
+}
+
+fn text(args: TextArgs) -> Result<(), Error> {
+    let options = input_options(&args.input, None)?;
+    let mut sources = Sources::new(input::expand(&with_stdin(args.inputs))?, options);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    while let Some(source) = sources.next() {
+        for warning in std::mem::take(&mut sources.warnings) {
+            eprintln!("newsgraph: warning: {warning}");
+        }
+        let source = source?;
+        let doc = Document::new(source.text, source.meta);
+        writeln!(out, "# {}", source.origin)?;
+        let role_lines = |role: ParagraphRole| doc.paragraphs_with(role).map(|p| doc.slice(p.span).to_string()).collect::<Vec<_>>();
+        writeln!(out, "headline: {}", doc.meta.headline.as_deref().unwrap_or(""))?;
+        writeln!(out, "date: {}", doc.meta.date.as_deref().unwrap_or(""))?;
+        writeln!(out, "byline: {}", role_lines(ParagraphRole::Byline).join(" / "))?;
+        if let Some(url) = &doc.meta.url {
+            writeln!(out, "url: {url}")?;
+        }
+        writeln!(out)?;
+        for paragraph in role_lines(ParagraphRole::Prose) {
+            writeln!(out, "{paragraph}")?;
+        }
+        writeln!(out)?;
+    }
+    for warning in sources.warnings {
+        eprintln!("newsgraph: warning: {warning}");
+    }
+    out.flush().map_err(Error::Io)
 }
 
 fn query(args: QueryArgs) -> Result<(), Error> {
@@ -150,7 +251,13 @@ fn query(args: QueryArgs) -> Result<(), Error> {
     let inputs: Vec<PathBuf> = positional.collect();
     // standard input only when neither articles nor RDF files are given
     let inputs = if inputs.is_empty() && args.graph.is_empty() { vec![PathBuf::from("-")] } else { inputs };
-    let graph = build_graph(&inputs, &args.date)?;
+    let pipeline = Pipeline::new()?;
+    let mut graph = KnowledgeGraph::new();
+    let options = InputOptions { date: args.date, ..InputOptions::default() };
+    for source in Sources::new(input::expand(&inputs)?, options) {
+        let source = source?;
+        pipeline.add_article(&mut graph, &source.text, source.meta);
+    }
     let store = QueryStore::new(&graph, &base)?;
     for file in &args.graph {
         store.load(file)?;
@@ -160,26 +267,9 @@ fn query(args: QueryArgs) -> Result<(), Error> {
     out.flush().map_err(Error::Io)
 }
 
-fn extract(args: ExtractArgs) -> Result<(), Error> {
-    let job = check(args)?;
-    let graph = build_graph(&job.inputs, &job.date)?;
-    let write = |out: &mut dyn Write| -> io::Result<()> {
-        let mut out = io::BufWriter::new(out);
-        match job.format {
-            Format::Dot => export::write_dot(&graph, &mut out)?,
-            rdf => export::write_rdf(&graph, &job.base, rdf, &mut out)?,
-        }
-        out.flush()
-    };
-    match &job.output {
-        None => write(&mut io::stdout().lock()).map_err(Error::Io),
-        Some(path) => write_atomically(path, write),
-    }
-}
-
 /// Writes to a temporary file beside `path`, then renames it into place:
 /// the target is either the old file or the whole new one.
-fn write_atomically(path: &Path, write: impl Fn(&mut dyn Write) -> io::Result<()>) -> Result<(), Error> {
+fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T, Error>) -> Result<T, Error> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -187,10 +277,18 @@ fn write_atomically(path: &Path, write: impl Fn(&mut dyn Write) -> io::Result<()
     let fail = |source: io::Error| Error::Write { path: path.to_path_buf(), source };
     let mut tmp = tempfile::Builder::new().prefix(".newsgraph-").tempfile_in(&dir).map_err(fail)?;
     set_output_permissions(tmp.as_file(), path).map_err(fail)?;
-    write(tmp.as_file_mut()).map_err(fail)?;
+    let value = {
+        let mut out = io::BufWriter::new(tmp.as_file_mut());
+        let value = write(&mut out).map_err(|e| match e {
+            Error::Io(source) => fail(source),
+            other => other,
+        })?;
+        out.flush().map_err(fail)?;
+        value
+    };
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    Ok(value)
 }
 
 /// A temporary file is private; the output gets the old file's permissions,

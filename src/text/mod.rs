@@ -2,6 +2,8 @@
 //! paragraphs with their roles (prose, headline, byline, furniture …),
 //! sentences and tokens. Reading inputs lives here too.
 
+pub mod html;
+pub mod input;
 mod lines;
 mod sentences;
 

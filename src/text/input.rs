@@ -1,0 +1,332 @@
+//! Reading inputs: text files, standard input, directories (walked
+//! recursively, in name order), JSON Lines (one article per line) and HTML
+//! pages. Documents come out one at a time, so a corpus of any size streams.
+//!
+//! Odd input is a warning, not an error, and names the file (and line):
+//! invalid UTF-8 is decoded lossily, binary files and broken JSON lines are
+//! skipped. With `strict`, the first warning is an error instead.
+
+use crate::document::Metadata;
+use crate::error::Error;
+use serde_json::Value;
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One document to extract.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Where it came from: a path, `path:line` in JSON Lines, or `-`.
+    pub origin: String,
+    pub text: String,
+    pub meta: Metadata,
+}
+
+/// The JSON Lines field names to read.
+#[derive(Clone, Debug)]
+pub struct JsonFields {
+    /// Tried in order: the first present holds the article text.
+    pub text: Vec<String>,
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub url: String,
+    pub author: String,
+}
+
+impl Default for JsonFields {
+    fn default() -> JsonFields {
+        JsonFields {
+            text: vec!["text".into(), "body".into()],
+            id: "id".into(),
+            title: "title".into(),
+            date: "date".into(),
+            url: "url".into(),
+            author: "author".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct InputOptions {
+    /// Publication date for documents that give none.
+    pub date: Option<String>,
+    pub strict: bool,
+    pub fields: JsonFields,
+    /// Standard input holds JSON Lines rather than one plain-text article.
+    pub stdin_jsonl: bool,
+}
+
+/// The kind of a file, by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Text,
+    Html,
+    JsonLines,
+}
+
+impl FileKind {
+    pub fn of(path: &Path) -> FileKind {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("html" | "htm" | "xhtml") => FileKind::Html,
+            Some("jsonl" | "ndjson") => FileKind::JsonLines,
+            _ => FileKind::Text,
+        }
+    }
+}
+
+/// Every file the inputs name: directories walked recursively (only `.txt`,
+/// `.html`, `.htm` and `.jsonl` inside them), in name order; `-` is standard input.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input == Path::new("-") {
+            files.push(input.clone());
+        } else if input.is_dir() {
+            walk(input, &mut files)?;
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            return Err(Error::Read { path: input.clone(), source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory") });
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let read = |source| Error::Read { path: dir.to_path_buf(), source };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(read)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(read)?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("txt" | "html" | "htm" | "jsonl")) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Documents from a list of files, one at a time.
+pub struct Sources {
+    files: VecDeque<PathBuf>,
+    options: InputOptions,
+    /// An open JSON Lines file: its path, its lines, the last line number read.
+    lines: Option<(PathBuf, std::io::Lines<BufReader<Box<dyn Read>>>, usize)>,
+    /// Warnings so far, each naming the file; taken by the caller.
+    pub warnings: Vec<String>,
+}
+
+impl Sources {
+    pub fn new(files: Vec<PathBuf>, options: InputOptions) -> Sources {
+        Sources { files: files.into(), options, lines: None, warnings: Vec::new() }
+    }
+
+    fn open(path: &Path) -> Result<Box<dyn Read>, Error> {
+        if path == Path::new("-") {
+            Ok(Box::new(std::io::stdin()))
+        } else {
+            let file = std::fs::File::open(path).map_err(|source| Error::Read { path: path.into(), source })?;
+            Ok(Box::new(file))
+        }
+    }
+
+    /// A warning, or with `strict` an error.
+    fn warn(&mut self, path: &Path, message: String) -> Result<(), Error> {
+        if self.options.strict {
+            return Err(Error::Strict { path: path.into(), message });
+        }
+        self.warnings.push(format!("{}: {message}", path.display()));
+        Ok(())
+    }
+
+    /// Decodes bytes as UTF-8, lossily with a warning.
+    fn decode(&mut self, path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                self.warn(path, format!("invalid UTF-8 at byte {at}; decoded with replacement characters"))?;
+                Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+            }
+        }
+    }
+
+    fn meta(&self, origin: &str) -> Metadata {
+        Metadata { date: self.options.date.clone(), origin: origin.to_string(), ..Metadata::default() }
+    }
+
+    /// The next document from an open JSON Lines file, if any is left.
+    fn next_json_line(&mut self) -> Option<Result<Source, Error>> {
+        loop {
+            let (path, lines, number) = self.lines.as_mut()?;
+            let path = path.clone();
+            *number += 1;
+            let n = *number;
+            let line = match lines.next() {
+                None => {
+                    self.lines = None;
+                    return None;
+                }
+                Some(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    if let Err(e) = self.warn(&path, format!("line {n}: invalid UTF-8; line skipped")) {
+                        return Some(Err(e));
+                    }
+                    continue;
+                }
+                Some(Err(source)) => return Some(Err(Error::Read { path, source })),
+                Some(Ok(line)) => line,
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let origin = format!("{}:{n}", path.display());
+            match serde_json::from_str::<Value>(&line) {
+                Ok(value) => match self.document_of(&value, &origin) {
+                    Some(source) => return Some(Ok(source)),
+                    None => {
+                        let fields = self.options.fields.text.join(" or ");
+                        if let Err(e) = self.warn(&path, format!("line {n}: no text field ({fields}); line skipped")) {
+                            return Some(Err(e));
+                        }
+                    }
+                },
+                Err(e) => {
+                    if let Err(e) = self.warn(&path, format!("line {n}: invalid JSON ({e}); line skipped")) {
+                        return Some(Err(e));
+                    }
+                }
+            }
+        }
+    }
+
+    fn document_of(&self, value: &Value, origin: &str) -> Option<Source> {
+        let f = &self.options.fields;
+        let field = |name: &str| value.get(name).and_then(Value::as_str).map(str::to_string);
+        let body = f.text.iter().find_map(|name| field(name))?;
+        let mut meta = self.meta(origin);
+        meta.headline = field(&f.title);
+        meta.url = field(&f.url);
+        if let Some(date) = field(&f.date).and_then(|d| d.get(..10).map(str::to_string)).filter(|d| crate::extract::time::parse_iso(d).is_some()) {
+            meta.date = Some(date);
+        }
+        let origin = field(&f.id).map_or_else(|| origin.to_string(), |id| format!("{origin} ({id})"));
+        meta.origin = origin.clone();
+        // the headline and byline lead the text, as on a page
+        let mut text = String::new();
+        if let Some(h) = &meta.headline {
+            text.push_str(h);
+            text.push('\n');
+        }
+        if let Some(a) = field(&f.author) {
+            text.push_str(&format!("By {a}\n"));
+        }
+        text.push_str(&body);
+        Some(Source { origin, text, meta })
+    }
+
+    /// The next whole-file document, or opens a JSON Lines file.
+    fn next_file(&mut self, path: PathBuf) -> Result<Option<Source>, Error> {
+        let mut reader = Sources::open(&path)?;
+        let jsonl = FileKind::of(&path) == FileKind::JsonLines || (path == Path::new("-") && self.options.stdin_jsonl);
+        if jsonl {
+            self.lines = Some((path, BufReader::new(reader).lines(), 0));
+            return Ok(None);
+        }
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(|source| Error::Read { path: path.clone(), source })?;
+        if bytes.iter().take(8192).any(|&b| b == 0) {
+            self.warn(&path, "binary file (NUL bytes); skipped".into())?;
+            return Ok(None);
+        }
+        let text = self.decode(&path, bytes)?;
+        let origin = path.display().to_string();
+        if FileKind::of(&path) == FileKind::Html {
+            let page = super::html::read_page(&text);
+            if page.paragraphs.is_empty() {
+                self.warn(&path, "no article text found in the page".into())?;
+            }
+            let mut meta = self.meta(&origin);
+            meta.date = page.date.clone().or(meta.date);
+            meta.headline = page.headline.clone();
+            meta.url = page.url.clone();
+            return Ok(Some(Source { origin, text: page.to_text(), meta }));
+        }
+        Ok(Some(Source { meta: self.meta(&origin), origin, text }))
+    }
+}
+
+impl Iterator for Sources {
+    type Item = Result<Source, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.lines.is_some() {
+                if let Some(item) = self.next_json_line() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let path = self.files.pop_front()?;
+            match self.next_file(path) {
+                Ok(Some(source)) => return Some(Ok(source)),
+                Ok(None) => continue,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(files: Vec<PathBuf>, strict: bool) -> (Vec<Result<Source, Error>>, Vec<String>) {
+        let mut sources = Sources::new(files, InputOptions { strict, ..InputOptions::default() });
+        let docs: Vec<_> = sources.by_ref().collect();
+        (docs, sources.warnings)
+    }
+
+    #[test]
+    fn json_lines_give_one_document_each_and_report_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(&path, "{\"id\": \"x1\", \"title\": \"T\", \"date\": \"2024-01-02T10:00:00Z\", \"body\": \"Hello.\"}\n{broken\n\n{\"text\": \"Second.\"}\n{\"other\": 1}\n").unwrap();
+        let (docs, warnings) = read_all(vec![path.clone()], false);
+        let docs: Vec<Source> = docs.into_iter().map(Result::unwrap).collect();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].text, "T\nHello.");
+        assert_eq!(docs[0].meta.date.as_deref(), Some("2024-01-02"));
+        assert!(docs[0].origin.ends_with("a.jsonl:1 (x1)"));
+        assert!(warnings[0].ends_with("a.jsonl: line 2: invalid JSON (key must be a string at line 1 column 2); line skipped"), "{warnings:?}");
+        assert!(warnings[1].contains("line 5: no text field"));
+        let (strict, _) = read_all(vec![path], true);
+        assert!(strict.iter().any(|r| r.as_ref().is_err_and(|e| e.to_string().contains("line 2: invalid JSON"))));
+    }
+
+    #[test]
+    fn binary_and_invalid_utf8_files_warn() {
+        let dir = tempfile::tempdir().unwrap();
+        let binary = dir.path().join("image.txt");
+        let latin = dir.path().join("latin.txt");
+        std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+        std::fs::write(&latin, b"Caf\xe9 owners met.").unwrap();
+        let (docs, warnings) = read_all(vec![binary, latin], false);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].as_ref().unwrap().text, "Caf\u{fffd} owners met.");
+        assert!(warnings[0].contains("image.txt: binary file"));
+        assert!(warnings[1].contains("latin.txt: invalid UTF-8 at byte 3"));
+    }
+
+    #[test]
+    fn directories_are_walked_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in ["b.txt", "a.html", "sub/c.jsonl", "notes.md"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let files = expand(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<String> = files.iter().map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string()).collect();
+        assert_eq!(names, vec!["a.html", "b.txt", "sub/c.jsonl"]);
+    }
+}
