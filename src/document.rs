@@ -189,10 +189,31 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Span>,
+    /// Read freely; add through [`Document::add_mention`], remove through
+    /// [`Document::remove_mentions`], which keep the index right.
     pub mentions: Vec<Mention>,
     pub facts: Vec<Fact>,
     /// Odd text is not an error: extractors note it here.
     pub diagnostics: Vec<String>,
+    index: MentionIndex,
+}
+
+/// Mentions by position, so that lookups stay fast in long documents.
+#[derive(Clone, Debug, Default)]
+struct MentionIndex {
+    by_span: std::collections::HashMap<Span, MentionId>,
+    by_start: std::collections::BTreeMap<usize, Vec<MentionId>>,
+    by_end: std::collections::HashMap<usize, Vec<MentionId>>,
+    longest: usize,
+}
+
+impl MentionIndex {
+    fn insert(&mut self, id: MentionId, span: Span) {
+        self.by_span.insert(span, id);
+        self.by_start.entry(span.start).or_default().push(id);
+        self.by_end.entry(span.end).or_default().push(id);
+        self.longest = self.longest.max(span.len());
+    }
 }
 
 impl Document {
@@ -235,29 +256,70 @@ impl Document {
 
     /// Adds a mention unless one with the same span exists; returns its id.
     pub fn add_mention(&mut self, mention: Mention) -> MentionId {
-        if let Some(i) = self.mentions.iter().position(|m| m.span == mention.span) {
+        if let Some(&i) = self.index.by_span.get(&mention.span) {
             return i;
         }
+        let id = self.mentions.len();
+        self.index.insert(id, mention.span);
         self.mentions.push(mention);
-        self.mentions.len() - 1
+        id
+    }
+
+    /// Removes the mentions `drop` selects (before any fact refers to them).
+    pub fn remove_mentions(&mut self, drop: impl Fn(&Mention) -> bool) {
+        debug_assert!(self.facts.is_empty(), "facts refer to mentions by position");
+        self.mentions.retain(|m| !drop(m));
+        self.index = MentionIndex::default();
+        for (id, m) in self.mentions.iter().enumerate() {
+            self.index.insert(id, m.span);
+        }
     }
 
     /// The mention whose span is exactly `span`.
     pub fn mention_at(&self, span: Span) -> Option<MentionId> {
-        self.mentions.iter().position(|m| m.span == span)
+        self.index.by_span.get(&span).copied()
+    }
+
+    /// Mentions ending exactly at byte `end`.
+    pub fn mentions_ending_at(&self, end: usize) -> &[MentionId] {
+        self.index.by_end.get(&end).map_or(&[], Vec::as_slice)
+    }
+
+    /// Mentions that share at least one byte with `span`, in text order.
+    pub fn mentions_overlapping(&self, span: Span) -> Vec<MentionId> {
+        let from = span.start.saturating_sub(self.index.longest);
+        let mut ids: Vec<MentionId> = self
+            .index
+            .by_start
+            .range(from..span.end.max(span.start + 1))
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .filter(|&m| self.mentions[m].span.overlaps(span) || (span.is_empty() && self.mentions[m].span.contains(span)))
+            .collect();
+        ids.sort_by_key(|&m| self.mentions[m].span);
+        ids
+    }
+
+    /// The mentions starting before byte `at`, nearest first.
+    pub fn mentions_before(&self, at: usize) -> impl Iterator<Item = MentionId> + '_ {
+        self.index.by_start.range(..at).rev().flat_map(|(_, ids)| ids.iter().rev().copied())
     }
 
     /// The mention (not a demonym) that starts at token `i` of `words`.
     pub fn mention_at_token(&self, words: &crate::extract::words::Words, i: usize) -> Option<MentionId> {
         let start = words.spans.get(i)?.start;
-        self.mentions.iter().position(|m| m.span.start == start && m.form != MentionForm::Demonym)
+        self.index.by_start.get(&start)?.iter().copied().find(|&m| self.mentions[m].form != MentionForm::Demonym)
     }
 
     /// Mentions lying inside `span`, in text order.
     pub fn mentions_in(&self, span: Span) -> Vec<MentionId> {
-        let mut ids: Vec<MentionId> =
-            (0..self.mentions.len()).filter(|&i| span.contains(self.mentions[i].span)).collect();
-        ids.sort_by_key(|&i| self.mentions[i].span);
+        let mut ids: Vec<MentionId> = self
+            .index
+            .by_start
+            .range(span.start..span.end.max(span.start))
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .filter(|&m| span.contains(self.mentions[m].span))
+            .collect();
+        ids.sort_by_key(|&m| self.mentions[m].span);
         ids
     }
 }

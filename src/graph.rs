@@ -122,6 +122,7 @@ pub struct KnowledgeGraph {
     pub graph: DiGraph<Node, Edge>,
     entities: HashMap<String, NodeIndex>,
     sentences: HashMap<(NodeIndex, Span), NodeIndex>,
+    edges: HashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
     pub articles: Vec<NodeIndex>,
 }
 
@@ -245,8 +246,8 @@ impl KnowledgeGraph {
 
     /// Adds the edge, or the evidence to the edge that exists.
     fn relate(&mut self, from: NodeIndex, to: NodeIndex, relation: Relation, evidence: Option<Evidence>) -> EdgeIndex {
-        let existing = self.graph.edges_connecting(from, to).find(|e| e.weight().relation == relation).map(|e| e.id());
-        let edge = existing.unwrap_or_else(|| self.graph.add_edge(from, to, Edge { relation, evidence: Vec::new() }));
+        let graph = &mut self.graph;
+        let edge = *self.edges.entry((from, to, relation)).or_insert_with(|| graph.add_edge(from, to, Edge { relation, evidence: Vec::new() }));
         if let Some(ev) = evidence {
             let list = &mut self.graph[edge].evidence;
             if !list.contains(&ev) {

@@ -413,7 +413,20 @@ pub struct Ontology {
     pub lexicon: Lexicon,
     /// Titles and offices, lower case, longest first.
     pub titles: Vec<String>,
+    /// The titles by their first word, longest first.
+    titles_by_first_word: HashMap<String, Vec<Vec<String>>>,
     pub given_names: HashSet<String>,
+}
+
+impl Ontology {
+    /// The end of the longest title starting at token `i` of `words`.
+    pub fn title_end(&self, words: &crate::extract::words::Words, i: usize) -> Option<usize> {
+        self.titles_by_first_word
+            .get(words.word(i))?
+            .iter()
+            .find(|t| t.iter().enumerate().all(|(k, w)| words.word(i + k) == w))
+            .map(|t| i + t.len())
+    }
 }
 
 /// One entry per data line.
@@ -426,7 +439,13 @@ impl Ontology {
     pub fn builtin() -> Result<Ontology, Error> {
         let mut titles = word_list(include_str!("../ontology/titles.txt"));
         titles.sort_by_key(|t| std::cmp::Reverse(t.split(' ').count()));
+        let mut titles_by_first_word: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for t in &titles {
+            let words: Vec<String> = t.split(' ').map(String::from).collect();
+            titles_by_first_word.entry(words[0].clone()).or_default().push(words);
+        }
         Ok(Ontology {
+            titles_by_first_word,
             gazetteer: Gazetteer::builtin()?,
             lexicon: Lexicon::from_toml("lexicon.toml", include_str!("../ontology/lexicon.toml"))?,
             titles,

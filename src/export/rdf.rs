@@ -105,17 +105,35 @@ impl<'g> Minter<'g> {
     }
 }
 
+/// A 128-bit fingerprint of a quad (two keyed SipHashes of its N-Quads
+/// form): duplicates are found without a second copy of every quad.
+fn fingerprint(quad: &Quad, with_graph: bool) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let mut a = std::collections::hash_map::DefaultHasher::new();
+    let mut b = std::collections::hash_map::DefaultHasher::new();
+    0xa5a5_u16.hash(&mut b);
+    for h in [&mut a, &mut b] {
+        quad.subject.hash(h);
+        quad.predicate.hash(h);
+        quad.object.hash(h);
+        if with_graph {
+            quad.graph_name.hash(h);
+        }
+    }
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+}
+
 /// Collects quads once each, in the order first added.
 #[derive(Default)]
 struct Quads {
     list: Vec<Quad>,
-    seen: HashSet<Quad>,
+    seen: HashSet<u128>,
 }
 
 impl Quads {
     fn add(&mut self, s: &str, p: &str, o: impl Into<Term>, g: &GraphName) {
         let quad = Quad::new(NamedOrBlankNode::from(iri(s)), iri(p), o, g.clone());
-        if self.seen.insert(quad.clone()) {
+        if self.seen.insert(fingerprint(&quad, true)) {
             self.list.push(quad);
         }
     }
@@ -339,7 +357,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
         let mut seen = HashSet::new();
         all.retain_mut(|quad| {
             quad.graph_name = GraphName::DefaultGraph;
-            seen.insert(quad.clone())
+            seen.insert(fingerprint(quad, false))
         });
     }
     if matches!(format, Format::Turtle | Format::RdfXml | Format::JsonLd) {

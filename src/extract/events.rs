@@ -19,13 +19,13 @@ impl Extractor for Events {
     fn extract(&self, doc: &mut Document, ontology: &Ontology) {
         let lexicon = &ontology.lexicon;
         let words_of_events = &lexicon.events;
+        let mut latest: Option<usize> = None; // the last event fact added
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
             // "C joined the talks": C attends the latest event
             for verb in &words_of_events.join_verbs {
                 for v in words.find_phrase(verb) {
                     let names_event = words_of_events.nouns.iter().any(|n| words.phrase_at(v + 1, &format!("the {n}")));
-                    let latest = doc.facts.iter().rposition(|f| matches!(f.kind, FactKind::Event(_)));
                     if let (true, Some(latest)) = (names_event, latest) {
                         let start = clause_start(&words, lexicon, v);
                         let people = people_between(doc, &words, start, v);
@@ -57,6 +57,7 @@ impl Extractor for Events {
                     let name = event_name(doc, &words, &words_of_events.nouns).unwrap_or(words.spans[v]);
                     let date = weekday_in(doc, &words).and_then(|w| time::normalise(doc.slice(w), doc.meta.date.as_deref()));
                     let evidence = doc.mentions[attendees[0]].span.cover(location.map_or(words.spans[v], |l| doc.mentions[l].span));
+                    latest = Some(doc.facts.len());
                     doc.facts.push(Fact {
                         kind: FactKind::Event(EventFact { name, class: EntityType::Event, attendees, location, date }),
                         evidence,

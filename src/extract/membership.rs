@@ -19,6 +19,7 @@ impl Extractor for Membership {
 
     fn extract(&self, doc: &mut Document, ontology: &Ontology) {
         let lexicon = &ontology.lexicon;
+        let mut stated = std::collections::HashSet::new();
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
             let mut facts = Vec::new();
@@ -49,7 +50,7 @@ impl Extractor for Membership {
                 }
             }
             for (member, group, evidence) in facts {
-                if !doc.facts.iter().any(|f| matches!(f.kind, FactKind::MemberOf { member: m, group: g } if m == member && g == group)) {
+                if stated.insert((member, group)) {
                     doc.facts.push(Fact { kind: FactKind::MemberOf { member, group }, evidence, sentence: Some(s), source: self.name() });
                 }
             }

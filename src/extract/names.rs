@@ -50,7 +50,7 @@ impl Extractor for Names {
         type_across_document(doc, ontology, &mut candidates);
         let replaced: HashSet<Span> = candidates.iter().flat_map(|c| c.replaces.iter().copied()).collect();
         if !replaced.is_empty() {
-            doc.mentions.retain(|m| !replaced.contains(&m.span));
+            doc.remove_mentions(|m| replaced.contains(&m.span));
         }
         for c in candidates {
             let id = doc.add_mention(Mention {
@@ -71,9 +71,13 @@ impl Extractor for Names {
 /// result is in text order.
 fn without_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.strong), std::cmp::Reverse(c.span.len()), c.span));
+    // kept spans are disjoint: only the last one starting before a span's end can overlap it
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Candidate> = Vec::new();
     for c in candidates {
-        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
+        let clash = taken.range(..c.span.end.max(c.span.start + 1)).next_back().is_some_and(|(_, &end)| end > c.span.start);
+        if !clash {
+            taken.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }
@@ -232,11 +236,7 @@ impl SentenceReader<'_> {
 
     /// The end of the longest title starting at token `i` (not past `limit`).
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
-        self.ontology.titles.iter().find_map(|t| {
-            let parts: Vec<&str> = t.split(' ').collect();
-            let end = i + parts.len();
-            (end <= limit && parts.iter().enumerate().all(|(k, p)| self.words.word(i + k) == *p)).then_some(end)
-        })
+        self.ontology.title_end(&self.words, i).filter(|&end| end <= limit)
     }
 
     /// A title phrase ends right before token `i` (allowing a demonym or
@@ -259,9 +259,9 @@ impl SentenceReader<'_> {
     fn known_in(&self, from: usize, to: usize) -> Vec<(usize, usize, EntityType)> {
         let span = self.words.span(from, to);
         self.doc
-            .mentions
-            .iter()
-            .filter(|m| span.contains(m.span))
+            .mentions_in(span)
+            .into_iter()
+            .map(|m| &self.doc.mentions[m])
             .map(|m| (self.words.index_at(m.span.start), self.words.index_at(m.span.end), m.class))
             .collect()
     }
@@ -419,10 +419,11 @@ impl SentenceReader<'_> {
                 continue;
             }
             let span = without_possessive(&self.doc.text, self.words.span(i, end));
-            if self.doc.mentions.iter().any(|m| m.span == span || (m.span.overlaps(span) && !span.contains(m.span))) {
+            let overlapping = self.doc.mentions_overlapping(span);
+            if overlapping.iter().any(|&m| self.doc.mentions[m].span == span || !span.contains(self.doc.mentions[m].span)) {
                 continue;
             }
-            let replaces = self.doc.mentions.iter().filter(|m| span.contains(m.span)).map(|m| m.span).collect();
+            let replaces = overlapping.iter().map(|&m| self.doc.mentions[m].span).collect();
             out.push(Candidate { span, sentence: self.sentence, class: EntityType::Organization, strong: true, initial: false, replaces });
         }
         out
@@ -445,7 +446,7 @@ impl SentenceReader<'_> {
             return None;
         }
         // a run inside a known name ("Security" of "UN Security Council")
-        if self.doc.mentions.iter().any(|m| m.span.contains(span)) {
+        if self.doc.mentions_overlapping(span).iter().any(|&m| self.doc.mentions[m].span.contains(span)) {
             return None;
         }
         let n = b - a;

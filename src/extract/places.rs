@@ -32,6 +32,7 @@ impl Extractor for Places {
 
     fn extract(&self, doc: &mut Document, ontology: &Ontology) {
         let comprising = &ontology.lexicon.places.comprising;
+        let mut stated = std::collections::HashSet::new();
         for s in 0..doc.sentences.len() {
             let places: Vec<MentionId> = doc
                 .mentions_in(doc.sentences[s].span)
@@ -76,8 +77,7 @@ impl Extractor for Places {
                 if ri >= ro || doc.mentions[inner].span == doc.mentions[outer].span {
                     continue;
                 }
-                let known = doc.facts.iter().any(|f| matches!(f.kind, FactKind::ContainedIn { inner: i, outer: o } if i == inner && o == outer));
-                if !known {
+                if stated.insert((inner, outer)) {
                     let evidence = doc.mentions[inner].span.cover(doc.mentions[outer].span);
                     doc.facts.push(Fact { kind: FactKind::ContainedIn { inner, outer }, evidence, sentence: Some(s), source: self.name() });
                 }

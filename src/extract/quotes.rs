@@ -72,7 +72,7 @@ impl Extractor for Quotations {
                 let words = Words::of_sentence(doc, s);
                 let sentence = doc.sentences[s].span;
                 // the stretch before this quotation and after it, within the sentence
-                let pre_start = found[..k].iter().rev().find(|o| o.after > sentence.start).map_or(sentence.start, |o| o.after);
+                let pre_start = k.checked_sub(1).map(|p| found[p].after).filter(|&a| a > sentence.start).unwrap_or(sentence.start);
                 let post_end = found.get(k + 1).filter(|n| n.open < sentence.end).map_or(sentence.end, |n| n.open);
                 let io = words.index_at(m.open);
                 let pre = (words.index_at(pre_start), io);
@@ -163,9 +163,7 @@ impl Attribution<'_> {
     /// The last person mentioned before token `i` in the document.
     fn antecedent(&self, i: usize) -> Option<MentionId> {
         let at = self.words.spans[i].start;
-        (0..self.doc.mentions.len())
-            .filter(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].span.end <= at)
-            .max_by_key(|&m| self.doc.mentions[m].span.start)
+        self.doc.mentions_before(at).find(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].span.end <= at)
     }
 
     /// "a French government source", ending right before token `v`.

@@ -22,6 +22,7 @@ impl Extractor for Titles {
     }
 
     fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+        let mut stated = std::collections::HashSet::new();
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
             let people: Vec<MentionId> = doc
@@ -51,12 +52,12 @@ impl Extractor for Titles {
                         (FactKind::Affiliation { person, group }, evidence)
                     }
                 };
-                let duplicate = doc.facts.iter().any(|f| match (&f.kind, &kind) {
-                    (FactKind::JobTitle { person: a, title: t }, FactKind::JobTitle { person: b, title: u }) => a == b && t == u,
-                    (FactKind::Affiliation { person: a, group: g }, FactKind::Affiliation { person: b, group: h }) => a == b && doc.mentions[*g].span == doc.mentions[*h].span,
-                    _ => false,
-                });
-                if !duplicate {
+                let key = match &kind {
+                    FactKind::JobTitle { person, title } => (*person, title.clone()),
+                    FactKind::Affiliation { person, group } => (*person, format!("{:?}", doc.mentions[*group].span)),
+                    _ => continue,
+                };
+                if stated.insert(key) {
                     doc.facts.push(Fact { kind, evidence, sentence: Some(s), source: self.name() });
                 }
             }
@@ -88,7 +89,10 @@ impl Reader<'_> {
         for title in &self.ontology.titles {
             let k = title.split(' ').count();
             // a title never starts inside a name ("Conservative Party leader" is "leader")
-            let inside_name = end >= k && self.doc.mentions.iter().any(|m| m.span.start < self.words.spans[end - k].start && self.words.spans[end - k].start < m.span.end);
+            let inside_name = end >= k && {
+                let at = self.words.spans[end - k].start;
+                self.doc.mentions_overlapping(Span::new(at, at + 1)).iter().any(|&m| self.doc.mentions[m].span.start < at)
+            };
             if end >= k && !inside_name && self.words.phrase_at(end - k, title) && best.is_none_or(|b| end - k < b) {
                 best = Some(end - k);
             }
@@ -98,26 +102,29 @@ impl Reader<'_> {
 
     /// The end of the longest title starting at token `i`.
     fn title_starting_at(&self, i: usize) -> Option<usize> {
-        self.ontology.titles.iter().find_map(|t| self.words.phrase_at(i, t).then(|| i + t.split(' ').count()))
+        self.ontology.title_end(self.words, i)
     }
 
     /// The mention ending exactly before token `i` (allowing a possessive "'s").
     fn mention_ending_before(&self, i: usize) -> Option<MentionId> {
         let at = self.words.spans.get(i.checked_sub(1)?)?;
         let boundary = at.end;
-        self.doc.mentions.iter().position(|m| {
-            let between = self.doc.text.get(m.span.end..boundary).unwrap_or("-");
-            m.form != MentionForm::Demonym && (between.is_empty() || between == "'s" || between == "\u{2019}s")
-        })
+        [0, 2, 4]
+            .into_iter()
+            .filter(|&cut| boundary >= cut)
+            .flat_map(|cut| self.doc.mentions_ending_at(boundary - cut).iter().copied())
+            .find(|&m| {
+                let between = self.doc.text.get(self.doc.mentions[m].span.end..boundary).unwrap_or("-");
+                self.doc.mentions[m].form != MentionForm::Demonym && (between.is_empty() || between == "'s" || between == "\u{2019}s")
+            })
     }
 
     fn mention_starting_at(&self, i: usize) -> Option<MentionId> {
-        let start = self.words.spans.get(i)?.start;
-        self.doc.mentions.iter().position(|m| m.span.start == start && m.form != MentionForm::Demonym)
+        self.doc.mention_at_token(self.words, i)
     }
 
     fn in_person(&self, k: usize) -> bool {
-        self.doc.mentions.iter().any(|m| m.class.is_person() && m.span.overlaps(self.words.spans[k]))
+        self.doc.mentions_overlapping(self.words.spans[k]).iter().any(|&m| self.doc.mentions[m].class.is_person())
     }
 
     /// "Ethiopians A, 2:05:46, and B": walking back over a list of people

@@ -96,7 +96,7 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     let mut sets = Sets((0..n).collect());
 
     // the same words, or an explicit alias
-    let mut by_key: HashMap<String, MentionId> = HashMap::new();
+    let mut by_key: HashMap<String, MentionId> = HashMap::with_capacity(n);
     for &m in &order {
         let key = group_key(doc, m);
         match by_key.get(&key) {
@@ -110,28 +110,35 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         }
     }
     // a one-word name joins the nearest fuller name it ends (a person's
-    // surname) or begins (an organisation's short name)
-    let words = |m: MentionId| bare_name(doc.slice(doc.mentions[m].span));
-    for &m in &order {
-        let mention = &doc.mentions[m];
-        let w = words(m);
-        if mention.form != MentionForm::Name || w.contains(' ') {
+    // surname or given name) or begins (an organisation's short name);
+    // fuller names are indexed by those words, in text order
+    let bare: Vec<&str> = (0..n).map(|m| bare_name(doc.slice(doc.mentions[m].span))).collect();
+    let mut fuller: HashMap<&str, Vec<MentionId>> = HashMap::new();
+    for &o in &order {
+        let other = &doc.mentions[o];
+        if other.form != MentionForm::Name || !bare[o].contains(' ') {
             continue;
         }
-        let fuller = |o: &MentionId| {
-            let other = &doc.mentions[*o];
-            let ow = words(*o);
-            *o != m
-                && ow.contains(' ')
-                && other.form == MentionForm::Name
-                && ((other.class.is_person() && (ow.rsplit(' ').next() == Some(w) || ow.split(' ').next() == Some(w)) && mention.entry.is_none())
-                    || (other.class.is_organization() && ow.split(' ').next() == Some(w) && mention.entry.is_none()))
-        };
-        let before = order.iter().rev().filter(|o| doc.mentions[**o].span < mention.span).find(|o| fuller(o));
-        let target = before.or_else(|| order.iter().find(|o| fuller(o)));
-        if let Some(&t) = target {
-            sets.union(t, m);
+        let (first, last) = (bare[o].split(' ').next().unwrap_or(""), bare[o].rsplit(' ').next().unwrap_or(""));
+        if other.class.is_person() {
+            fuller.entry(last).or_default().push(o);
+            if first != last {
+                fuller.entry(first).or_default().push(o);
+            }
+        } else if other.class.is_organization() {
+            fuller.entry(first).or_default().push(o);
         }
+    }
+    for &m in &order {
+        let mention = &doc.mentions[m];
+        if mention.form != MentionForm::Name || mention.entry.is_some() || bare[m].contains(' ') {
+            continue;
+        }
+        let Some(candidates) = fuller.get(bare[m]) else { continue };
+        // the nearest before, else the first after
+        let k = candidates.partition_point(|&o| doc.mentions[o].span < mention.span);
+        let target = if k > 0 { candidates[k - 1] } else { candidates[0] };
+        sets.union(target, m);
     }
 
     let mut groups: Vec<Vec<MentionId>> = Vec::new();

@@ -60,7 +60,12 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let quotes = closed_quotations(paragraph);
     // inside a quotation, unless only terminators stand between here and its close
     let inside_quote = |i: usize| {
-        quotes.iter().any(|&(open, close)| open < i && i < close && !paragraph[i..close].trim_start_matches(['.', '!', '?']).is_empty())
+        // quotations do not overlap: only the last one opening before `i` can hold it
+        let k = quotes.partition_point(|&(open, _)| open < i);
+        k > 0 && {
+            let (_, close) = quotes[k - 1];
+            i < close && !paragraph[i..close].trim_start_matches(['.', '!', '?']).is_empty()
+        }
     };
     let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let mut sentences = Vec::new();
