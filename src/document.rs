@@ -189,6 +189,8 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Span>,
+    /// Each token in lower case, curly apostrophes straightened: what rules compare.
+    pub lower_tokens: std::sync::Arc<[Box<str>]>,
     /// Read freely; add through [`Document::add_mention`], remove through
     /// [`Document::remove_mentions`], which keep the index right.
     pub mentions: Vec<Mention>,
@@ -201,9 +203,9 @@ pub struct Document {
 /// Mentions by position, so that lookups stay fast in long documents.
 #[derive(Clone, Debug, Default)]
 struct MentionIndex {
-    by_span: std::collections::HashMap<Span, MentionId>,
+    by_span: rustc_hash::FxHashMap<Span, MentionId>,
     by_start: std::collections::BTreeMap<usize, Vec<MentionId>>,
-    by_end: std::collections::HashMap<usize, Vec<MentionId>>,
+    by_end: rustc_hash::FxHashMap<usize, Vec<MentionId>>,
     longest: usize,
 }
 

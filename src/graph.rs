@@ -11,7 +11,8 @@ use crate::ontology::EntityType;
 use crate::resolve::{iri, Resolution};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// Where something was said: an article, the exact words, and the node of
 /// the sentence (or byline line) they stand in.

@@ -421,11 +421,17 @@ pub struct Ontology {
 impl Ontology {
     /// The end of the longest title starting at token `i` of `words`.
     pub fn title_end(&self, words: &crate::extract::words::Words, i: usize) -> Option<usize> {
+        self.titles_at(words, i).next()
+    }
+
+    /// The ends of every title starting at token `i` of `words`, longest first.
+    pub fn titles_at<'a>(&'a self, words: &'a crate::extract::words::Words, i: usize) -> impl Iterator<Item = usize> + 'a {
         self.titles_by_first_word
-            .get(words.word(i))?
-            .iter()
-            .find(|t| t.iter().enumerate().all(|(k, w)| words.word(i + k) == w))
-            .map(|t| i + t.len())
+            .get(words.word(i))
+            .into_iter()
+            .flatten()
+            .filter(move |t| t.iter().enumerate().all(|(k, w)| words.word(i + k) == w))
+            .map(move |t| i + t.len())
     }
 }
 

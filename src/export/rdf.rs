@@ -13,7 +13,6 @@ use crate::vocab::{self, itsrdf, nif, ng, prov, rdf, schema, xsd};
 use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxrdfio::{RdfFormat, RdfSerializer};
 use petgraph::graph::NodeIndex;
-use std::collections::HashSet;
 use std::io::Write;
 
 fn iri(s: &str) -> NamedNode {
@@ -105,29 +104,25 @@ impl<'g> Minter<'g> {
     }
 }
 
-/// A 128-bit fingerprint of a quad (two keyed SipHashes of its N-Quads
-/// form): duplicates are found without a second copy of every quad.
+/// A 128-bit fingerprint of a quad (XXH3-128 of its terms): duplicates are
+/// found without a second copy of every quad.
 fn fingerprint(quad: &Quad, with_graph: bool) -> u128 {
-    use std::hash::{Hash, Hasher};
-    let mut a = std::collections::hash_map::DefaultHasher::new();
-    let mut b = std::collections::hash_map::DefaultHasher::new();
-    0xa5a5_u16.hash(&mut b);
-    for h in [&mut a, &mut b] {
-        quad.subject.hash(h);
-        quad.predicate.hash(h);
-        quad.object.hash(h);
-        if with_graph {
-            quad.graph_name.hash(h);
-        }
+    use std::hash::Hash;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    quad.subject.hash(&mut h);
+    quad.predicate.hash(&mut h);
+    quad.object.hash(&mut h);
+    if with_graph {
+        quad.graph_name.hash(&mut h);
     }
-    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+    h.digest128()
 }
 
 /// Collects quads once each, in the order first added.
 #[derive(Default)]
 struct Quads {
     list: Vec<Quad>,
-    seen: HashSet<u128>,
+    seen: rustc_hash::FxHashSet<u128>,
 }
 
 impl Quads {
@@ -354,7 +349,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
     let mut all = quads(graph, base);
     if !format.has_graphs() {
         // Triple formats: the union of all graphs, each triple once.
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         all.retain_mut(|quad| {
             quad.graph_name = GraphName::DefaultGraph;
             seen.insert(fingerprint(quad, false))
@@ -362,7 +357,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
     }
     if matches!(format, Format::Turtle | Format::RdfXml | Format::JsonLd) {
         // group each subject's triples together for readable output
-        let mut first_seen: std::collections::HashMap<NamedOrBlankNode, usize> = std::collections::HashMap::new();
+        let mut first_seen: rustc_hash::FxHashMap<NamedOrBlankNode, usize> = rustc_hash::FxHashMap::default();
         for (i, quad) in all.iter().enumerate() {
             first_seen.entry(quad.subject.clone()).or_insert(i);
         }

@@ -16,6 +16,9 @@ use crate::ontology::{EntityType, Ontology};
 
 pub struct Titles;
 
+/// The most words a title has ("chancellor of the exchequer").
+const MAX_TITLE_WORDS: usize = 6;
+
 impl Extractor for Titles {
     fn name(&self) -> &'static str {
         "titles"
@@ -85,19 +88,13 @@ impl Reader<'_> {
 
     /// The start of the longest title ending right before token `end`.
     fn title_ending_at(&self, end: usize) -> Option<usize> {
-        let mut best = None;
-        for title in &self.ontology.titles {
-            let k = title.split(' ').count();
+        // the longest title first: the earliest start whose title ends here
+        (end.saturating_sub(MAX_TITLE_WORDS)..end).find(|&start| {
             // a title never starts inside a name ("Conservative Party leader" is "leader")
-            let inside_name = end >= k && {
-                let at = self.words.spans[end - k].start;
-                self.doc.mentions_overlapping(Span::new(at, at + 1)).iter().any(|&m| self.doc.mentions[m].span.start < at)
-            };
-            if end >= k && !inside_name && self.words.phrase_at(end - k, title) && best.is_none_or(|b| end - k < b) {
-                best = Some(end - k);
-            }
-        }
-        best
+            let at = self.words.spans[start].start;
+            let inside_name = self.doc.mentions_overlapping(Span::new(at, at + 1)).iter().any(|&m| self.doc.mentions[m].span.start < at);
+            !inside_name && self.ontology.titles_at(self.words, start).any(|e| e == end)
+        })
     }
 
     /// The end of the longest title starting at token `i`.

@@ -3,17 +3,18 @@
 use crate::document::{Document, MentionId, Span};
 use crate::ontology::Lexicon;
 
-/// The tokens of one sentence with their lower-case forms.
+/// The tokens of one sentence with their lower-case forms (shared with the
+/// document, which computes them once).
 pub struct Words {
     pub spans: Vec<Span>,
-    pub lower: Vec<String>,
+    lower: std::sync::Arc<[Box<str>]>,
+    offset: usize,
 }
 
 impl Words {
     pub fn of_sentence(doc: &Document, sentence: usize) -> Words {
-        let spans = doc.sentence_tokens(sentence).to_vec();
-        let lower = spans.iter().map(|s| doc.slice(*s).to_lowercase().replace('\u{2019}', "'")).collect();
-        Words { spans, lower }
+        let range = doc.sentences[sentence].tokens.clone();
+        Words { spans: doc.tokens[range.clone()].to_vec(), lower: doc.lower_tokens.clone(), offset: range.start }
     }
 
     pub fn len(&self) -> usize {
@@ -31,20 +32,28 @@ impl Words {
 
     /// Start indices where the multi-word `phrase` (lower case, space-separated) occurs.
     pub fn find_phrase(&self, phrase: &str) -> Vec<usize> {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        (0..self.len())
-            .filter(|&i| i + parts.len() <= self.len() && parts.iter().enumerate().all(|(k, p)| self.lower[i + k] == *p))
-            .collect()
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        (0..self.len()).filter(|&i| self.word(i) == first && self.phrase_at(i, phrase)).collect()
     }
 
     /// Whether the phrase starts at token `i`.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        i + parts.len() <= self.len() && parts.iter().enumerate().all(|(k, p)| self.lower[i + k] == *p)
+        let mut k = i;
+        for part in phrase.split(' ') {
+            if k >= self.len() || self.word(k) != part {
+                return false;
+            }
+            k += 1;
+        }
+        true
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        if i < self.spans.len() {
+            &self.lower[self.offset + i]
+        } else {
+            ""
+        }
     }
 
     /// Byte span covering tokens `from..to`.

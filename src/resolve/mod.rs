@@ -6,7 +6,8 @@ pub mod iri;
 
 use crate::document::{Document, MentionForm, MentionId};
 use crate::ontology::{EntityType, Ontology};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// One real-world entity of a document.
 #[derive(Clone, Debug)]
@@ -96,7 +97,7 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     let mut sets = Sets((0..n).collect());
 
     // the same words, or an explicit alias
-    let mut by_key: HashMap<String, MentionId> = HashMap::with_capacity(n);
+    let mut by_key: HashMap<String, MentionId> = HashMap::with_capacity_and_hasher(n, Default::default());
     for &m in &order {
         let key = group_key(doc, m);
         match by_key.get(&key) {
@@ -113,7 +114,7 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     // surname or given name) or begins (an organisation's short name);
     // fuller names are indexed by those words, in text order
     let bare: Vec<&str> = (0..n).map(|m| bare_name(doc.slice(doc.mentions[m].span))).collect();
-    let mut fuller: HashMap<&str, Vec<MentionId>> = HashMap::new();
+    let mut fuller: HashMap<&str, Vec<MentionId>> = HashMap::default();
     for &o in &order {
         let other = &doc.mentions[o];
         if other.form != MentionForm::Name || !bare[o].contains(' ') {
@@ -142,7 +143,7 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     }
 
     let mut groups: Vec<Vec<MentionId>> = Vec::new();
-    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut group_of_root: HashMap<usize, usize> = HashMap::default();
     for &m in &order {
         let root = sets.find(m);
         let g = *group_of_root.entry(root).or_insert_with(|| {

@@ -28,6 +28,7 @@ pub fn segment(doc: &mut Document) {
             sentences.push(Sentence { span, paragraph: p, tokens: first..tokens.len() });
         }
     }
+    doc.lower_tokens = tokens.iter().map(|t: &Span| t.slice(&doc.text).to_lowercase().replace('\u{2019}', "'").into_boxed_str()).collect();
     doc.sentences = sentences;
     doc.tokens = tokens;
 }
