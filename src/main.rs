@@ -268,13 +268,27 @@ fn query(args: QueryArgs) -> Result<(), Error> {
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place:
-/// the target is either the old file or the whole new one.
+/// the target is either the old file or the whole new one. A target that
+/// exists and is no regular file (`/dev/null`, a pipe) is written directly.
 fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T, Error>) -> Result<T, Error> {
+    let fail = |source: io::Error| Error::Write { path: path.to_path_buf(), source };
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        if path.is_dir() {
+            return Err(fail(io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
+        }
+        let file = std::fs::OpenOptions::new().write(true).open(path).map_err(fail)?;
+        let mut out = io::BufWriter::new(file);
+        let value = write(&mut out).map_err(|e| match e {
+            Error::Io(source) => fail(source),
+            other => other,
+        })?;
+        out.flush().map_err(fail)?;
+        return Ok(value);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let fail = |source: io::Error| Error::Write { path: path.to_path_buf(), source };
     let mut tmp = tempfile::Builder::new().prefix(".newsgraph-").tempfile_in(&dir).map_err(fail)?;
     set_output_permissions(tmp.as_file(), path).map_err(fail)?;
     let value = {

@@ -182,3 +182,14 @@ fn json_ld_is_compact_with_schema_org_as_plain_keys() {
     assert!(json.contains("\"nif:anchorOf\""));
     assert!(!json.contains("\"http://schema.org/name\""), "no expanded schema.org keys");
 }
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_written_in_place_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    newsgraph().args(["extract", EXAMPLE, "-f", "nt", "--quiet", "-o", "/dev/null"]).assert().success();
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device(), "/dev/null must stay a device");
+    let dir = tempfile::tempdir().unwrap();
+    let out = newsgraph().args(["extract", EXAMPLE, "-o"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a directory is no output file");
+}
