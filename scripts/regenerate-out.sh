@@ -8,7 +8,7 @@ name=$(basename "$example" .txt)
 cargo build --release --quiet
 mkdir -p out
 for ext in ttl nt nq trig rdf jsonld dot; do
-  ./target/release/newsgraph extract "$example" --date 2023-03-10 -o "out/$name.$ext"
+  ./target/release/newsgraph extract "$example" --date 2023-03-10 --quiet -o "out/$name.$ext"
 done
 dot -Tsvg "out/$name.dot" -o "out/$name.svg"
 ls -l out/

@@ -12,7 +12,7 @@ pairs=()
 for gold in "$eval_dir"/seed/*.gold.json "$eval_dir"/dev/*.gold.json; do
   name=$(basename "$gold" .gold.json)
   date=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1])).get('date') or '')" "$gold")
-  args=(extract "${gold%.gold.json}.txt" -o "$tmp/$name.ttl")
+  args=(extract "${gold%.gold.json}.txt" -o "$tmp/$name.ttl" --quiet)
   [ -n "$date" ] && args+=(--date "$date")
   ./target/release/newsgraph "${args[@]}"
   case "$gold" in

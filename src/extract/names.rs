@@ -475,7 +475,8 @@ impl SentenceReader<'_> {
             });
         let org_cue_after = lex.org_cues_after.iter().any(|c| self.words.phrase_at(b, c));
         let last = self.raw(b - 1);
-        let org_head = Self::in_list(&lex.org_heads, last)
+        // a lone head word opening a sentence ("News in brief") names nothing
+        let org_head = (Self::in_list(&lex.org_heads, last) && !single_initial)
             || (n > 1 && (a..b).any(|i| Self::in_list(&lex.org_heads, self.raw(i)) && (i == a || self.words.word(i + 1) == "of" || self.words.word(i + 1) == "for")));
         if org_head || org_cue_before || org_cue_after || self.extends_known_org(a, b, &known) {
             let class = match last {

@@ -1,0 +1,135 @@
+//! Bad input never hurts: every case runs through the binary and is checked
+//! for its message and exit code. Sizes are kept small for debug builds;
+//! `bench/run.sh` times the large ones.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], files: &[&Path]) -> Run {
+    let out = newsgraph().args(args).args(files).output().unwrap();
+    Run { code: out.status.code().unwrap(), stdout: String::from_utf8_lossy(&out.stdout).into(), stderr: String::from_utf8_lossy(&out.stderr).into() }
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning_or_refused_when_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "latin1.txt", b"The UK and France are members of the G7. Caf\xe9.\n");
+    let r = run(&["extract", "-f", "nt"], &[&file]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("latin1.txt: invalid UTF-8 at byte 44"), "{}", r.stderr);
+    assert!(r.stdout.contains("schema.org/memberOf"), "the valid part is still read");
+    let strict = run(&["extract", "--strict", "-f", "nt"], &[&file]);
+    assert_eq!(strict.code, 1);
+    assert!(strict.stderr.contains("latin1.txt: invalid UTF-8 at byte 44") && strict.stderr.contains("--strict"), "{}", strict.stderr);
+}
+
+#[test]
+fn binary_files_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = write(dir.path(), "photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    let text = write(dir.path(), "ok.txt", "Japan is a member of the G7.\n");
+    let r = run(&["extract", "-f", "nt"], &[&png, &text]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("photo.txt: binary file (NUL bytes); skipped"), "{}", r.stderr);
+    assert_eq!(r.stdout.matches("schema.org/NewsArticle").count(), 1);
+}
+
+#[test]
+fn empty_and_punctuation_only_files_give_an_article_and_no_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [("empty.txt", ""), ("blank.txt", "  \n\n\t \n"), ("dots.txt", "... !!! ??? --- ***\n")] {
+        let file = write(dir.path(), name, content);
+        let r = run(&["extract", "-f", "nt", "--quiet"], &[&file]);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        assert_eq!(r.stdout.matches("schema.org/NewsArticle").count(), 1, "{name}");
+        assert!(!r.stdout.contains("schema.org/mentions"), "{name} names nothing");
+    }
+}
+
+#[test]
+fn pathological_text_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "Mr Smith said the UK and France met in Paris on Monday. \"We agree,\" he said. ";
+    let cases = [
+        ("no-newline.txt", unit.repeat(2_000)),
+        ("one-sentence.txt", "word and Word, ".repeat(15_000)),
+        ("capitals.txt", (0..10_000).map(|i| format!("Name{}", i % 50)).collect::<Vec<_>>().join(" ")),
+        ("quotes.txt", "He said \"yes and \u{201c}no \u{2018}maybe\u{201d} \" \"\" \u{201d}\u{201c} ".repeat(3_000)),
+    ];
+    for (name, content) in cases {
+        let file = write(dir.path(), name, content);
+        let r = run(&["extract", "-f", "nt", "--quiet", "-o", "/dev/null"], &[&file]);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn broken_json_lines_are_reported_and_skipped_or_stop_when_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "news.jsonl", "{\"text\": \"Japan is a member of the G7.\"}\n{\"text\": unquoted}\n{\"body\": \"Canada is a member of NATO.\"}\n");
+    let r = run(&["extract", "-f", "nt"], &[&file]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("news.jsonl: line 2: invalid JSON"), "{}", r.stderr);
+    assert_eq!(r.stdout.matches("schema.org/NewsArticle").count(), 2);
+    let strict = run(&["extract", "--strict", "-f", "nt"], &[&file]);
+    assert_eq!(strict.code, 1);
+    assert!(strict.stderr.contains("news.jsonl: line 2: invalid JSON"));
+}
+
+#[test]
+fn html_with_scripts_comments_and_entities_is_read_and_an_empty_page_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "page.html",
+        "<html><head><title>Talks</title><script>var s = \"Mr Fake said\";</script></head><body><!-- Mr Hidden --><article>\
+         <p>Japan &amp; Canada are members of the G7.</p><p>Prime Minister Ann Holt said: &#8220;We agree.&#8221;</p></article></body></html>",
+    );
+    let r = run(&["extract", "-f", "nt", "--quiet"], &[&page]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.matches("schema.org/memberOf").count(), 4, "two members, each with a reified statement");
+    assert!(r.stdout.contains("\"We agree.\""));
+    assert!(!r.stdout.contains("Fake") && !r.stdout.contains("Hidden"));
+    let empty = write(dir.path(), "empty.html", "<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>");
+    let r = run(&["extract", "-f", "nt"], &[&empty]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("empty.html: no article text found in the page"), "{}", r.stderr);
+}
+
+#[test]
+fn unwritable_outputs_are_errors_and_leave_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing_dir = dir.path().join("no/such/dir/out.ttl");
+    let r = run(&["extract", EXAMPLE, "-o", missing_dir.to_str().unwrap()], &[]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("newsgraph: cannot write") && r.stderr.contains("out.ttl"), "{}", r.stderr);
+    if Path::new("/dev/full").exists() {
+        let r = run(&["extract", EXAMPLE, "-f", "nt", "-o", "/dev/full"], &[]);
+        assert_eq!(r.code, 2);
+        assert!(r.stderr.contains("/dev/full") && r.stderr.to_lowercase().contains("space"), "{}", r.stderr);
+    }
+    let old = write(dir.path(), "graph.nt", "old");
+    let r = run(&["extract", "--strict", "-o", old.to_str().unwrap()], &[&write(dir.path(), "bad.txt", b"\xff\xfe")]);
+    assert_eq!(r.code, 1);
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "old", "a stopped run leaves the old output");
+}
+
+#[test]
+fn help_documents_the_exit_codes() {
+    let r = run(&["extract", "--help"], &[]);
+    assert!(r.stdout.contains("Exit codes: 0 success; 1 stopped on odd input under --strict; 2 error"));
+}
