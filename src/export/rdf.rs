@@ -364,7 +364,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
         all.sort_by_key(|quad| first_seen[&quad.subject]);
     }
     if format == Format::TriG {
-        all.sort_by(|a, b| a.graph_name.to_string().cmp(&b.graph_name.to_string()));
+        all.sort_by_key(|q| q.graph_name.to_string());
     }
     if format == Format::JsonLd {
         return super::jsonld::write_jsonld(&all, out);

@@ -67,11 +67,11 @@ fn author_spans(text: &str, line: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::assert_binary_facts;
+    use crate::extract::testing::{assert_binary_facts, BinaryCase};
 
     #[test]
     fn byline_table() {
-        let cases: &[(&str, &[(&str, &str, &str)])] = &[
+        let cases: &[BinaryCase] = &[
             (
                 "By Jane Doe\nHealth correspondent, in Leeds\nA vaccine was approved today.",
                 &[("author", "", "Jane Doe"), ("jobTitle", "Jane Doe", "Health correspondent")],

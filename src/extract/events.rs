@@ -97,7 +97,10 @@ mod tests {
     use crate::extract::testing::ONTOLOGY;
     use crate::extract::{Extractor, GazetteerEntities, Names};
 
-    fn events(text: &str) -> Vec<(String, Vec<String>, Option<String>, Option<String>)> {
+    /// (name, attendees, location, date) of each event.
+    type Seen = (String, Vec<String>, Option<String>, Option<String>);
+
+    fn events(text: &str) -> Vec<Seen> {
         let mut doc = Document::new(text, Metadata { date: Some("2024-06-14".into()), ..Metadata::default() });
         GazetteerEntities.extract(&mut doc, &ONTOLOGY);
         Names.extract(&mut doc, &ONTOLOGY);

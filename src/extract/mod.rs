@@ -75,9 +75,12 @@ pub(crate) mod testing {
         doc
     }
 
-    /// Asserts, for each case, the binary facts `extractor` finds in the text
-    /// as (kind, subject, object), in any order.
-    pub fn assert_binary_facts(extractor: &dyn Extractor, cases: &[(&str, &[(&str, &str, &str)])]) {
+    /// (text, the binary facts it states as (kind, subject, object)).
+    pub type BinaryCase<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+    /// Asserts, for each case, the binary facts `extractor` finds in the text,
+    /// in any order.
+    pub fn assert_binary_facts(extractor: &dyn Extractor, cases: &[BinaryCase]) {
         for (text, want) in cases {
             let doc = run(text, &[extractor]);
             let mut got = binary_facts(&doc);

@@ -271,7 +271,7 @@ impl SentenceReader<'_> {
         for (from, to, connectors) in self.runs() {
             // a hyphenated adjective of demonyms ("Anglo-French", "Turkish-Libyan") names nothing
             let text = self.doc.slice(self.words.span(from, to));
-            if text.contains(['-', '\u{2013}']) && text.split(['-', '\u{2013}']).last().is_some_and(|p| self.ontology.gazetteer.demonym(p).is_some()) {
+            if text.contains(['-', '\u{2013}']) && text.rsplit(['-', '\u{2013}']).next().is_some_and(|p| self.ontology.gazetteer.demonym(p).is_some()) {
                 continue;
             }
             for (a, b) in self.pieces(from, to, &connectors) {
@@ -582,8 +582,9 @@ fn type_across_document(doc: &Document, ontology: &Ontology, candidates: &mut Ve
     let words_of_known: HashSet<&str> = doc.mentions.iter().flat_map(|m| doc.slice(m.span).split(' ')).collect();
     candidates.retain(|c| {
         let t = text(c);
-        !(c.initial && !c.strong && !seen_inside.contains(&t))
-            && !(c.class.kind() == Kind::Other && !c.strong && words_of_known.contains(t.as_str()))
+        let unconfirmed_opener = c.initial && !c.strong && !seen_inside.contains(&t);
+        let part_of_known_name = c.class.kind() == Kind::Other && !c.strong && words_of_known.contains(t.as_str());
+        !unconfirmed_opener && !part_of_known_name
             && ontology.gazetteer.demonym(&t).is_none()
     });
 }

@@ -219,9 +219,9 @@ impl Reader<'_> {
         let w = |k: usize| self.words.word(k);
         let mut out = Vec::new();
         for i in 0..self.words.len() {
-            if matches!(w(i), "last" | "this" | "next" | "previous") && matches!(w(i + 1), "year" | "month" | "week") {
-                out.push((i, i + 2));
-            } else if matches!(w(i), "in" | "since" | "during") && self.raw(i + 1).len() == 4 && self.raw(i + 1).chars().all(|c| c.is_ascii_digit()) {
+            let relative = matches!(w(i), "last" | "this" | "next" | "previous") && matches!(w(i + 1), "year" | "month" | "week");
+            let year = matches!(w(i), "in" | "since" | "during") && self.raw(i + 1).len() == 4 && self.raw(i + 1).chars().all(|c| c.is_ascii_digit());
+            if relative || year {
                 out.push((i, i + 2));
             } else if matches!(w(i), "yesterday" | "today" | "currently") {
                 out.push((i, i + 1));
@@ -240,7 +240,10 @@ mod tests {
     use crate::document::Metadata;
     use crate::extract::testing::ONTOLOGY;
 
-    fn stats(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    /// (value, qualifier, unit, date) of each statistic.
+    type Seen = (String, Option<String>, Option<String>, Option<String>);
+
+    fn stats(text: &str) -> Vec<Seen> {
         let meta = Metadata { date: Some("2024-06-14".into()), ..Metadata::default() };
         let mut doc = Document::new(text, meta);
         Statistics.extract(&mut doc, &ONTOLOGY);
@@ -261,7 +264,7 @@ mod tests {
             .collect()
     }
 
-    fn v(value: &str, q: Option<&str>, unit: Option<&str>, date: Option<&str>) -> (String, Option<String>, Option<String>, Option<String>) {
+    fn v(value: &str, q: Option<&str>, unit: Option<&str>, date: Option<&str>) -> Seen {
         (value.into(), q.map(Into::into), unit.map(Into::into), date.map(Into::into))
     }
 

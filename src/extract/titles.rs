@@ -298,11 +298,11 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testing::assert_binary_facts;
+    use crate::extract::testing::{assert_binary_facts, BinaryCase};
 
     #[test]
     fn titles_table() {
-        let cases: &[(&str, &[(&str, &str, &str)])] = &[
+        let cases: &[BinaryCase] = &[
             (
                 "German Chancellor Olaf Brandt arrived.",
                 &[("jobTitle", "Olaf Brandt", "Chancellor"), ("affiliation", "Olaf Brandt", "German")],

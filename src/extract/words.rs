@@ -38,14 +38,7 @@ impl Words {
 
     /// Whether the phrase starts at token `i`.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        let mut k = i;
-        for part in phrase.split(' ') {
-            if k >= self.len() || self.word(k) != part {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        phrase.split(' ').enumerate().all(|(k, part)| i + k < self.len() && self.word(i + k) == part)
     }
 
     pub fn word(&self, i: usize) -> &str {

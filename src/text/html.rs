@@ -176,7 +176,7 @@ fn body(document: &Html) -> Vec<String> {
             continue;
         }
         let text = text_of(block);
-        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !out.last().is_some_and(|l| *l == text) {
+        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && out.last() != Some(&text) {
             out.push(text);
         }
     }

@@ -107,12 +107,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
     Ok(())
 }
 
+type JsonLines = std::io::Lines<BufReader<Box<dyn Read>>>;
+
 /// Documents from a list of files, one at a time.
 pub struct Sources {
     files: VecDeque<PathBuf>,
     options: InputOptions,
     /// An open JSON Lines file: its path, its lines, the last line number read.
-    lines: Option<(PathBuf, std::io::Lines<BufReader<Box<dyn Read>>>, usize)>,
+    lines: Option<(PathBuf, JsonLines, usize)>,
     /// Warnings so far, each naming the file; taken by the caller.
     pub warnings: Vec<String>,
 }
