@@ -76,3 +76,16 @@ proptest! {
         check(&text)?;
     }
 }
+
+/// Inputs the fuzzers found to crash once; each must now extract cleanly.
+#[test]
+fn fuzz_regressions_extract() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        check(&String::from_utf8_lossy(&bytes)).unwrap();
+        n += 1;
+    }
+    assert!(n >= 1);
+}

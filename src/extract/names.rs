@@ -124,8 +124,9 @@ impl SentenceReader<'_> {
         &self.ontology.lexicon.names
     }
 
+    /// Token `i` as written; empty past the sentence's end.
     fn raw(&self, i: usize) -> &str {
-        self.doc.slice(self.words.spans[i])
+        self.words.spans.get(i).map_or("", |s| self.doc.slice(*s))
     }
 
     /// Whether only spaces (no line break) separate tokens `i` and `i + 1`.

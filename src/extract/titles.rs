@@ -82,8 +82,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Token `i` as written; empty past the sentence's end.
     fn raw(&self, i: usize) -> &str {
-        self.doc.slice(self.words.spans[i])
+        self.words.spans.get(i).map_or("", |s| self.doc.slice(*s))
     }
 
     /// The start of the longest title ending right before token `end`.
