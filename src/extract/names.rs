@@ -460,7 +460,7 @@ impl SentenceReader<'_> {
         let after2 = self.words.word(b + 1).to_string();
         let single_initial = n == 1 && self.opens_clause(a) && !self.is_acronym(a);
         let known = self.known_in(a, b);
-        let replaces: Vec<Span> = known.iter().map(|&(ka, kb, _)| self.words.span(ka, kb)).collect();
+        let replaces: Vec<Span> = self.doc.mentions_in(self.words.span(a, b)).into_iter().map(|m| self.doc.mentions[m].span).collect();
         let candidate = |class: EntityType, strong: bool| Candidate {
             span,
             sentence: self.sentence,

@@ -49,9 +49,11 @@ impl Words {
         }
     }
 
-    /// Byte span covering tokens `from..to`.
+    /// Byte span covering tokens `from..to` (indices past the end are clamped).
     pub fn span(&self, from: usize, to: usize) -> Span {
-        self.spans[from].cover(self.spans[to.max(from + 1) - 1])
+        let Some(last) = self.spans.len().checked_sub(1) else { return Span::default() };
+        let first = from.min(last);
+        self.spans[first].cover(self.spans[(to.max(from + 1) - 1).clamp(first, last)])
     }
 }
 
