@@ -79,6 +79,16 @@ impl<'g> Minter<'g> {
         format!("{}/text", self.article(article))
     }
 
+    /// A NIF string node: its class, character offsets, exact text and context.
+    fn nif_string(&self, q: &mut Quads, id: &str, class: &str, article: NodeIndex, span: Span, g: &GraphName) {
+        let (b, e) = self.chars(article, span);
+        q.add(id, rdf::TYPE, iri(class), g);
+        q.add(id, nif::BEGIN_INDEX, typed(b.to_string(), xsd::NON_NEGATIVE_INTEGER), g);
+        q.add(id, nif::END_INDEX, typed(e.to_string(), xsd::NON_NEGATIVE_INTEGER), g);
+        q.add(id, nif::ANCHOR_OF, string(span.slice(&self.graph.article(article).text)), g);
+        q.add(id, nif::REFERENCE_CONTEXT, iri(&self.context(article)), g);
+    }
+
     /// A node made from an article's span, named by its kind and contents.
     fn fact(&self, kind: &str, evidence: &Evidence, salt: &str) -> String {
         let (b, e) = self.chars(evidence.article, evidence.span);
@@ -235,15 +245,7 @@ pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
                     statements.push((me.clone(), schema::JOB_TITLE, string(title.clone()), *ev));
                 }
             }
-            Node::Sentence(s) => {
-                let g = in_article(s.article);
-                let (b, e) = m.chars(s.article, s.span);
-                q.add(me, rdf::TYPE, iri(nif::SENTENCE), &g);
-                q.add(me, nif::BEGIN_INDEX, typed(b.to_string(), xsd::NON_NEGATIVE_INTEGER), &g);
-                q.add(me, nif::END_INDEX, typed(e.to_string(), xsd::NON_NEGATIVE_INTEGER), &g);
-                q.add(me, nif::ANCHOR_OF, string(s.span.slice(&graph.article(s.article).text)), &g);
-                q.add(me, nif::REFERENCE_CONTEXT, iri(&m.context(s.article)), &g);
-            }
+            Node::Sentence(s) => m.nif_string(&mut q, me, nif::SENTENCE, s.article, s.span, &in_article(s.article)),
             Node::Event(e) => {
                 let g = in_article(e.evidence.article);
                 q.add(me, rdf::TYPE, iri(&format!("{}{}", vocab::SCHEMA, e.class.schema_name())), &g);
@@ -322,12 +324,7 @@ pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
         for ev in &e.mentions {
             let g = in_article(ev.article);
             let id = m.span(ev.article, ev.span);
-            let (b, end) = m.chars(ev.article, ev.span);
-            q.add(&id, rdf::TYPE, iri(nif::PHRASE), &g);
-            q.add(&id, nif::BEGIN_INDEX, typed(b.to_string(), xsd::NON_NEGATIVE_INTEGER), &g);
-            q.add(&id, nif::END_INDEX, typed(end.to_string(), xsd::NON_NEGATIVE_INTEGER), &g);
-            q.add(&id, nif::ANCHOR_OF, string(ev.span.slice(&graph.article(ev.article).text)), &g);
-            q.add(&id, nif::REFERENCE_CONTEXT, iri(&m.context(ev.article)), &g);
+            m.nif_string(&mut q, &id, nif::PHRASE, ev.article, ev.span, &g);
             q.add(&id, nif::SENTENCE_OF, iri(&names[ev.sentence.index()]), &g);
             q.add(&id, itsrdf::TA_IDENT_REF, iri(&names[node.index()]), &g);
         }
