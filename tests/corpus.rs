@@ -41,7 +41,8 @@ fn json_lines_stream_from_standard_input() {
     let lines: String = (0..50)
         .map(|i| format!("{{\"id\": \"n{i}\", \"date\": \"2024-05-0{}\", \"text\": \"News in brief. Japan and Canada are members of the G7.\"}}\n", i % 9 + 1))
         .collect();
-    let out = newsgraph().args(["extract", "-", "--jsonl", "-f", "nquads"]).write_stdin(lines).output().unwrap();
+    // JSON Lines on standard input are recognised by their opening brace
+    let out = newsgraph().args(["extract", "-", "-f", "nquads"]).write_stdin(lines).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let nq = String::from_utf8(out.stdout).unwrap();
     assert_eq!(nq.matches("<http://schema.org/NewsArticle>").count(), 50);

@@ -53,7 +53,8 @@ pub struct InputOptions {
     pub date: Option<String>,
     pub strict: bool,
     pub fields: JsonFields,
-    /// Standard input holds JSON Lines rather than one plain-text article.
+    /// Standard input holds JSON Lines rather than one plain-text article
+    /// (also assumed when it starts with `{`).
     pub stdin_jsonl: bool,
 }
 
@@ -229,10 +230,15 @@ impl Sources {
 
     /// The next whole-file document, or opens a JSON Lines file.
     fn next_file(&mut self, path: PathBuf) -> Result<Option<Source>, Error> {
-        let mut reader = Sources::open(&path)?;
-        let jsonl = FileKind::of(&path) == FileKind::JsonLines || (path == Path::new("-") && self.options.stdin_jsonl);
-        if jsonl {
-            self.lines = Some((path, BufReader::new(reader).lines(), 0));
+        let mut reader = BufReader::new(Sources::open(&path)?);
+        // no article starts with "{": standard input that does is JSON Lines
+        let stdin = path == Path::new("-");
+        let looks_like_json = stdin && {
+            let head = reader.fill_buf().map_err(|source| Error::Read { path: path.clone(), source })?;
+            head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        };
+        if FileKind::of(&path) == FileKind::JsonLines || (stdin && (self.options.stdin_jsonl || looks_like_json)) {
+            self.lines = Some((path, reader.lines(), 0));
             return Ok(None);
         }
         let mut bytes = Vec::new();
