@@ -59,7 +59,8 @@ fn style(kind: Kind) -> (&'static str, &'static str) {
 
 pub fn write_dot(graph: &KnowledgeGraph, mut out: impl Write) -> std::io::Result<()> {
     writeln!(out, "digraph newsgraph {{")?;
-    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false];")?;
+    // disconnected parts packed in a grid rather than one tall column
+    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, pack=true, packmode=\"array_c4\"];")?;
     writeln!(out, "  node [style=filled, fontname=\"Helvetica\", fontsize=11];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];")?;
     for node in graph.graph.node_indices() {
