@@ -14,6 +14,7 @@ mod places;
 mod quotes;
 mod statistics;
 pub mod time;
+mod title_phrases;
 mod titles;
 mod travel;
 pub mod words;
@@ -26,6 +27,7 @@ pub use names::Names;
 pub use places::Places;
 pub use quotes::Quotations;
 pub use statistics::Statistics;
+pub use title_phrases::TitlePhrases;
 pub use titles::Titles;
 pub use travel::Travel;
 
@@ -43,7 +45,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel), Box::new(Events), Box::new(Places)]
+    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(TitlePhrases), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel), Box::new(Events), Box::new(Places)]
 }
 
 /// Runs every extractor over `doc`.

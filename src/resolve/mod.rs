@@ -79,6 +79,8 @@ fn group_key(doc: &Document, m: MentionId) -> String {
     let mention = &doc.mentions[m];
     match (mention.entry, mention.form) {
         (Some(e), _) => format!("entry:{e}"),
+        // a title phrase joins its person through `alias_of`, not by its words
+        (None, MentionForm::Description) if mention.alias_of.is_some() => format!("alias:{m}"),
         (None, MentionForm::Description) => format!("desc:{}", iri::slug(description_head(doc.slice(mention.span)))),
         (None, MentionForm::Demonym) => format!("demonym:{m}"),
         (None, MentionForm::Name) => format!("name:{}", iri::slug(bare_name(doc.slice(mention.span)))),
@@ -168,7 +170,10 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
                 (e.name.clone(), e.class, e.wikidata.clone())
             }
             None => {
-                let fullest = group
+                // a name beats a description ("Rishi Sunak", not "the prime minister")
+                let named: Vec<MentionId> = group.iter().copied().filter(|&m| doc.mentions[m].form == MentionForm::Name).collect();
+                let candidates = if named.is_empty() { &group } else { &named };
+                let fullest = candidates
                     .iter()
                     .map(|&m| match doc.mentions[m].form {
                         MentionForm::Name | MentionForm::Demonym => bare_name(doc.slice(doc.mentions[m].span)),
