@@ -11,7 +11,8 @@ use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 /// The schema.org classes newsgraph assigns to entities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(try_from = "String")]
 pub enum EntityType {
     Person,
     Organization,
@@ -126,6 +127,13 @@ impl EntityType {
 
     pub fn is_organization(self) -> bool {
         self.kind() == Kind::Organization
+    }
+}
+
+impl TryFrom<String> for EntityType {
+    type Error = String;
+    fn try_from(s: String) -> Result<EntityType, String> {
+        s.parse()
     }
 }
 
@@ -369,7 +377,7 @@ pub struct NameWords {
     pub org_cues_after: Vec<String>,
     pub org_cues_phrases: Vec<String>,
     pub misc_cues_after: Vec<String>,
-    pub place_heads: Vec<String>,
+    pub place_heads: HashMap<String, EntityType>,
     pub place_cues: Vec<String>,
     pub directions: Vec<String>,
     pub speech_verbs: Vec<String>,

@@ -366,22 +366,9 @@ impl SentenceReader<'_> {
             && (a..known[0].0).all(|i| Self::in_list(&self.lexicon().directions, self.raw(i)))
     }
 
+    /// The type a place's last word gives it ("… County": an administrative area).
     fn place_head(&self, end: usize) -> Option<EntityType> {
-        let last = self.raw(end - 1);
-        if !Self::in_list(&self.lexicon().place_heads, last) {
-            return None;
-        }
-        Some(match last {
-            "County" | "Province" | "Region" | "District" | "East" | "West" | "North" | "South" => EntityType::AdministrativeArea,
-            "Island" | "Islands" | "Peninsula" | "Mountains" | "Mountain" | "Valley" | "Desert" | "Canyon" | "Forest" | "Coast" | "Beach" => EntityType::Landform,
-            "Lake" => EntityType::LakeBodyOfWater,
-            "River" => EntityType::RiverBodyOfWater,
-            "Sea" | "Bay" | "Gulf" | "Strait" | "Harbour" | "Harbor" => EntityType::SeaBodyOfWater,
-            "Ocean" => EntityType::OceanBodyOfWater,
-            "Palace" | "Castle" | "Cathedral" | "Tower" | "Hall" | "Bridge" => EntityType::LandmarksOrHistoricalBuildings,
-            "Town" | "City" | "Village" => EntityType::City,
-            _ => EntityType::Place,
-        })
+        self.lexicon().place_heads.get(self.raw(end - 1)).copied()
     }
 
     /// The misc cue right after token `end` ("trial", "framework"), if any.
