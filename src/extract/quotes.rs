@@ -241,8 +241,8 @@ impl Attribution<'_> {
         if self.words.word(v + 1) == "by" {
             return self.mention_in(v + 2, to, true).map(Speaker::Mention);
         }
-        let sentence_start = 0;
-        self.subject_before(sentence_start.max(from.min(v)), v).or_else(|| self.subject_before(sentence_start, v))
+        // the subject after the previous quotation, else anywhere before the verb
+        self.subject_before(from, v).or_else(|| self.subject_before(0, v))
     }
 }
 
