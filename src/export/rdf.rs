@@ -345,12 +345,17 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
     };
     let mut all = quads(graph, base);
     if !format.has_graphs() {
-        // Triple formats: the union of all graphs, each triple once.
-        let mut seen = rustc_hash::FxHashSet::default();
-        all.retain_mut(|quad| {
+        // Triple formats: the union of all graphs, each triple once. With one
+        // article no triple stands in two graphs (entity descriptions are in
+        // the default graph only, the rest in the article's), so there is
+        // nothing to merge.
+        if graph.articles.len() > 1 {
+            let mut seen = rustc_hash::FxHashSet::default();
+            all.retain(|quad| seen.insert(fingerprint(quad, false)));
+        }
+        for quad in &mut all {
             quad.graph_name = GraphName::DefaultGraph;
-            seen.insert(fingerprint(quad, false))
-        });
+        }
     }
     if matches!(format, Format::Turtle | Format::RdfXml | Format::JsonLd) {
         // group each subject's triples together for readable output
