@@ -146,7 +146,14 @@ impl Reader<'_> {
         if i > 1 && self.raw(i - 1).chars().next().is_some_and(char::is_uppercase) && !matches!(w(i - 1), "more" | "over" | "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "just" | "only") {
             return None;
         }
-        // a hyphenated age or size: "45-year-old", "24-hour" stay as written numbers
+        // an age or a span of time used as an adjective: "45-year-old", "24-hour"
+        if matches!(self.raw(i + 1), "-" | "\u{2010}") && self.touching(i, i + 1) && self.lex.durations.iter().any(|d| d == w(i + 2)) {
+            return None;
+        }
+        // an age in brackets after a name: "Ann Holt (45)"
+        if i > 0 && self.raw(i - 1) == "(" && self.raw(i + 1) == ")" && i >= 2 && self.raw(i - 2).chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
         if let Some(s) = self.lex.scales.get(w(end)).filter(|_| w(end).len() >= 4) {
             scale *= s;
             end += 1;
@@ -281,6 +288,7 @@ mod tests {
             ("In 2015 the 3rd team met at 3 a.m. on June 4 at 10:30, within 28 days.", vec![]),
             ("Resolution 2242 names the G20 and the 1990s boom of mAb114 in 2019/20.", vec![]),
             ("It sold roughly 2000 shops and 1200 stores.", vec![v("2000", Some("roughly"), None, None), v("1200", None, None, None)]),
+            ("A 45-year-old man, Ann Holt (61) and a 24-hour strike.", vec![]),
         ];
         for (text, want) in cases {
             assert_eq!(stats(text), want, "in {text:?}");
