@@ -40,6 +40,9 @@ impl Extractor for Names {
         let mut candidates = Vec::new();
         let mut common_abbreviations = HashSet::new();
         for s in 0..doc.sentences.len() {
+            if is_title_case_headline(doc, s) {
+                continue; // every word capitalised: capitals say nothing there
+            }
             let reader = SentenceReader { doc, ontology, words: Words::of_sentence(doc, s), sentence: s };
             candidates.extend(reader.candidates());
             candidates.extend(reader.acronym_expansions(&mut common_abbreviations));
@@ -83,6 +86,16 @@ fn without_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| c.span);
     kept
+}
+
+/// A headline in Title Case ("Storm Hits Coast As Thousands Flee"): after
+/// its first word, a short function word is capitalised.
+fn is_title_case_headline(doc: &Document, s: usize) -> bool {
+    let sentence = &doc.sentences[s];
+    if doc.paragraphs[sentence.paragraph].role != crate::document::ParagraphRole::Headline {
+        return false;
+    }
+    doc.sentence_tokens(s).iter().skip(1).any(|t| matches!(doc.slice(*t), "As" | "Of" | "To" | "In" | "On" | "At" | "For" | "And" | "With" | "After" | "Over" | "Is" | "Are" | "Be"))
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -611,6 +624,14 @@ mod tests {
             let want: Vec<(String, &str)> = want.iter().map(|(n, c)| (n.to_string(), *c)).collect();
             assert_eq!(names(text), want, "in {text:?}");
         }
+    }
+
+    #[test]
+    fn title_case_headlines_name_nothing_by_their_capitals() {
+        let doc = run("Storm Hits Coast As Thousands Flee In Norway\nThe storm reached Bergen on Friday, officials said.\n", &[&Names]);
+        let names: Vec<&str> = doc.mentions.iter().filter(|m| m.source == "names").map(|m| doc.slice(m.span)).collect();
+        assert_eq!(names, vec!["Bergen"]);
+        assert!(doc.mentions.iter().any(|m| doc.slice(m.span) == "Norway"), "the gazetteer still reads the headline");
     }
 
     #[test]
