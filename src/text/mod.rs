@@ -1,4 +1,4 @@
-//! From raw text to a segmented [`Document`](crate::document::Document):
+//! From raw text to a segmented `crate::document::Document`:
 //! paragraphs with their roles (prose, headline, byline, furniture …),
 //! sentences and tokens. Reading inputs lives here too.
 
