@@ -162,8 +162,9 @@ pub enum FactKind {
 /// A meeting, summit, visit, news conference …
 #[derive(Clone, Debug)]
 pub struct EventFact {
-    /// The name or trigger phrase ("the first Anglo-French summit").
-    pub name: Span,
+    /// The event's name as the text gives it ("Anglo-French summit"); None
+    /// when only a verb says it happened ("they met"): then it is a meeting.
+    pub name: Option<Span>,
     pub class: EntityType,
     pub attendees: Vec<MentionId>,
     pub location: Option<MentionId>,

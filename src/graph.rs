@@ -191,7 +191,7 @@ impl KnowledgeGraph {
                 }
                 FactKind::Event(event) => {
                     let node = self.graph.add_node(Node::Event(EventNode {
-                        name: doc.slice(event.name).to_string(),
+                        name: event.name.map_or_else(|| "meeting".to_string(), |n| doc.slice(n).to_string()),
                         class: event.class,
                         date: event.date.clone(),
                         evidence,

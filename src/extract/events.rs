@@ -54,7 +54,7 @@ impl Extractor for Events {
                         .filter(|&i| matches!(words.word(i), "at" | "in"))
                         .find_map(|i| doc.mention_at_token(&words, i + 1).or_else(|| (words.word(i + 1) == "the").then(|| doc.mention_at_token(&words, i + 2)).flatten()))
                         .filter(|&m| doc.mentions[m].class.is_place());
-                    let name = event_name(doc, &words, &words_of_events.nouns).unwrap_or(words.spans[v]);
+                    let name = event_name(doc, &words, &words_of_events.nouns);
                     let date = weekday_in(doc, &words).and_then(|w| time::normalise(doc.slice(w), doc.meta.date.as_deref()));
                     let evidence = doc.mentions[attendees[0]].span.cover(location.map_or(words.spans[v], |l| doc.mentions[l].span));
                     latest = Some(doc.facts.len());
@@ -109,7 +109,7 @@ mod tests {
             .iter()
             .filter_map(|f| match &f.kind {
                 FactKind::Event(e) => Some((
-                    doc.slice(e.name).to_string(),
+                    e.name.map_or("meeting", |n| doc.slice(n)).to_string(),
                     e.attendees.iter().map(|&a| doc.slice(doc.mentions[a].span).to_string()).collect(),
                     e.location.map(|l| doc.slice(doc.mentions[l].span).to_string()),
                     e.date.clone(),
