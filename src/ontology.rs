@@ -261,6 +261,11 @@ impl Gazetteer {
         self.by_demonym.get(word).copied()
     }
 
+    /// The country a demonym or its plural names: "French", "Ethiopians".
+    pub fn demonym_or_plural(&self, word: &str) -> Option<usize> {
+        self.demonym(word).or_else(|| self.demonym(word.strip_suffix('s')?))
+    }
+
     /// Whether any entry is written exactly so.
     pub fn lookup(&self, form: &str) -> Option<usize> {
         self.matcher

@@ -5,7 +5,7 @@
 //! Coordinated subjects and objects multiply: every subject before the
 //! copula is a member of every organisation after the trigger.
 
-use super::words::{denied, mentions_between, Words};
+use super::words::{clause_start, denied, mentions_between, opens_clause, Words};
 use super::Extractor;
 use crate::document::{Document, Fact, FactKind, MentionId, Span};
 use crate::ontology::{Kind, Lexicon, Ontology};
@@ -76,7 +76,7 @@ fn is_member_kind(doc: &Document, m: MentionId) -> bool {
 /// The organisations listed after a trigger, up to the end of the clause.
 fn groups_after(doc: &Document, words: &Words, lexicon: &Lexicon, from: usize) -> Vec<MentionId> {
     let end = (from..words.len())
-        .find(|&i| lexicon.clause.openers.iter().any(|o| o == words.word(i)) || words.word(i) == ".")
+        .find(|&i| opens_clause(words, lexicon, i) || words.word(i) == ".")
         .unwrap_or(words.len());
     mentions_between(doc, words, from, end).into_iter().filter(|&m| doc.mentions[m].class.is_organization()).collect()
 }
@@ -84,8 +84,7 @@ fn groups_after(doc: &Document, words: &Words, lexicon: &Lexicon, from: usize) -
 /// The members named before the trigger: the subjects of the copula in the
 /// same clause, or the noun an apposition (", a member of") describes.
 fn members_before(doc: &Document, words: &Words, lexicon: &Lexicon, trigger: usize) -> Vec<MentionId> {
-    let is_opener = |i: usize| lexicon.clause.openers.iter().any(|o| o == words.word(i));
-    let clause_start = (0..trigger).rev().find(|&i| is_opener(i)).map_or(0, |i| i + 1);
+    let clause_start = clause_start(words, lexicon, trigger);
     let copula = (clause_start..trigger).rev().find(|&i| lexicon.clause.copulas.iter().any(|c| c == words.word(i)));
     let members: Vec<MentionId> = match copula {
         Some(c) => {

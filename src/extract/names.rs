@@ -139,7 +139,7 @@ impl SentenceReader<'_> {
 
     /// Token `i` as written; empty past the sentence's end.
     fn raw(&self, i: usize) -> &str {
-        self.words.spans.get(i).map_or("", |s| self.doc.slice(*s))
+        self.words.raw(self.doc, i)
     }
 
     /// Whether only spaces (no line break) separate tokens `i` and `i + 1`.
@@ -264,9 +264,7 @@ impl SentenceReader<'_> {
     }
 
     fn is_demonym(&self, i: usize) -> bool {
-        let w = self.raw(i);
-        self.ontology.gazetteer.demonym(w).is_some()
-            || self.ontology.gazetteer.demonym(w.trim_end_matches('s')).is_some()
+        self.ontology.gazetteer.demonym_or_plural(self.raw(i)).is_some()
     }
 
     /// Gazetteer mentions already found in tokens `from..to`.

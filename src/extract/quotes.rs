@@ -179,7 +179,7 @@ impl Attribution<'_> {
             if matches!(w, "the" | "a" | "an") {
                 return Some(self.words.span(i, v));
             }
-            let raw = self.doc.slice(self.words.spans[i]);
+            let raw = self.words.raw(self.doc, i);
             let lower_or_demonym = raw.chars().next().is_some_and(char::is_lowercase) || self.ontology.gazetteer.demonym(raw).is_some();
             if !(lower_or_demonym || w == "'s") || self.is_speech_verb(i) {
                 return None;

@@ -82,7 +82,7 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 
 impl Reader<'_> {
     fn raw(&self, i: usize) -> &str {
-        self.words.spans.get(i).map_or("", |s| self.doc.slice(*s))
+        self.words.raw(self.doc, i)
     }
 
     fn touching(&self, a: usize, b: usize) -> bool {

@@ -84,7 +84,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Token `i` as written; empty past the sentence's end.
     fn raw(&self, i: usize) -> &str {
-        self.words.spans.get(i).map_or("", |s| self.doc.slice(*s))
+        self.words.raw(self.doc, i)
     }
 
     /// The start of the longest title ending right before token `end`.
@@ -173,8 +173,7 @@ impl Reader<'_> {
 
     /// A demonym token at `i` ("French", "Ethiopians"): its country.
     fn demonym_at(&self, i: usize) -> Option<usize> {
-        let w = self.raw(i);
-        self.ontology.gazetteer.demonym(w).or_else(|| self.ontology.gazetteer.demonym(w.strip_suffix('s')?))
+        self.ontology.gazetteer.demonym_or_plural(self.raw(i))
     }
 
     /// What stands before a title starting at token `t`: a demonym or an

@@ -41,6 +41,11 @@ impl Words {
         phrase.split(' ').enumerate().all(|(k, part)| i + k < self.len() && self.word(i + k) == part)
     }
 
+    /// Token `i` as written; empty past the sentence's end.
+    pub fn raw<'d>(&self, doc: &'d Document, i: usize) -> &'d str {
+        self.spans.get(i).map_or("", |s| doc.slice(*s))
+    }
+
     pub fn word(&self, i: usize) -> &str {
         if i < self.spans.len() {
             &self.lower[self.offset + i]
@@ -68,7 +73,12 @@ pub fn mentions_between(doc: &Document, words: &Words, from: usize, to: usize) -
 /// The first token of the clause holding token `i`: just after the last
 /// clause opener ("that", "which", ";" …) before it.
 pub fn clause_start(words: &Words, lexicon: &Lexicon, i: usize) -> usize {
-    (0..i).rev().find(|&k| lexicon.clause.openers.iter().any(|o| o == words.word(k))).map_or(0, |k| k + 1)
+    (0..i).rev().find(|&k| opens_clause(words, lexicon, k)).map_or(0, |k| k + 1)
+}
+
+/// Whether token `i` opens a new clause ("that", "which", ";" …).
+pub fn opens_clause(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    lexicon.clause.openers.iter().any(|o| o == words.word(i))
 }
 
 /// Whether a negation cue ("not", "never", "no longer" …) stands among tokens `from..to`.
