@@ -95,20 +95,20 @@ impl Corpus<'_> {
             }
             let bytes: usize = batch.iter().map(|s| s.text.len()).sum();
             if streaming {
-                let written: Vec<(Vec<u8>, Vec<String>, usize)> = pool.install(|| {
+                let written: Vec<(Vec<u8>, usize, Vec<String>, usize)> = pool.install(|| {
                     batch
                         .par_iter()
                         .map(|source| {
                             let mut graph = KnowledgeGraph::new();
                             self.pipeline.add_article(&mut graph, &source.text, source.meta.clone());
                             let mut buffer = Vec::new();
-                            export::write_rdf(&graph, &self.base, self.format, &mut buffer).map(|_| (buffer, graph.entity_keys(), graph.counts().1))
+                            export::write_rdf(&graph, &self.base, self.format, &mut buffer).map(|triples| (buffer, triples, graph.entity_keys(), graph.counts().1))
                         })
                         .collect::<Result<_, _>>()
                 })?;
-                for (buffer, keys, facts) in written {
+                for (buffer, triples, keys, facts) in written {
                     out.write_all(&buffer)?;
-                    summary.triples += buffer.iter().filter(|&&b| b == b'\n').count();
+                    summary.triples += triples;
                     summary.facts += facts;
                     entities.extend(keys);
                 }
@@ -123,12 +123,14 @@ impl Corpus<'_> {
         }
         if !streaming {
             let mut buffer = Vec::new();
-            match self.format {
-                Format::Dot => export::write_dot(&merged, &mut buffer)?,
+            summary.triples = match self.format {
+                Format::Dot => {
+                    export::write_dot(&merged, &mut buffer)?;
+                    0
+                }
                 rdf => export::write_rdf(&merged, &self.base, rdf, &mut buffer)?,
-            }
+            };
             out.write_all(&buffer)?;
-            summary.triples = if self.format == Format::Dot { 0 } else { export::quads(&merged, &self.base).len() };
             summary.facts = merged.counts().1;
             entities.extend(merged.entity_keys());
         }

@@ -272,18 +272,22 @@ fn query(args: QueryArgs) -> Result<(), Error> {
 /// exists and is no regular file (`/dev/null`, a pipe) is written directly.
 fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T, Error>) -> Result<T, Error> {
     let fail = |source: io::Error| Error::Write { path: path.to_path_buf(), source };
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        if path.is_dir() {
-            return Err(fail(io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
-        }
-        let file = std::fs::OpenOptions::new().write(true).open(path).map_err(fail)?;
+    // buffered, with I/O errors naming the output path
+    let write_into = |file: &mut std::fs::File| -> Result<T, Error> {
         let mut out = io::BufWriter::new(file);
         let value = write(&mut out).map_err(|e| match e {
             Error::Io(source) => fail(source),
             other => other,
         })?;
         out.flush().map_err(fail)?;
-        return Ok(value);
+        Ok(value)
+    };
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        if path.is_dir() {
+            return Err(fail(io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
+        }
+        let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(fail)?;
+        return write_into(&mut file);
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -291,15 +295,7 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result
     };
     let mut tmp = tempfile::Builder::new().prefix(".newsgraph-").tempfile_in(&dir).map_err(fail)?;
     set_output_permissions(tmp.as_file(), path).map_err(fail)?;
-    let value = {
-        let mut out = io::BufWriter::new(tmp.as_file_mut());
-        let value = write(&mut out).map_err(|e| match e {
-            Error::Io(source) => fail(source),
-            other => other,
-        })?;
-        out.flush().map_err(fail)?;
-        value
-    };
+    let value = write_into(tmp.as_file_mut())?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(value)

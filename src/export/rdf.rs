@@ -332,8 +332,9 @@ pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
     q.list
 }
 
-/// Writes the graph as RDF in `format` (not DOT).
-pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl Write) -> std::io::Result<()> {
+/// Writes the graph as RDF in `format` (not DOT); returns the number of
+/// statements written.
+pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl Write) -> std::io::Result<usize> {
     let rdf_format = match format {
         Format::Turtle => RdfFormat::Turtle,
         Format::NTriples => RdfFormat::NTriples,
@@ -369,20 +370,27 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
         all.sort_by_key(|q| q.graph_name.to_string());
     }
     if format == Format::JsonLd {
-        return super::jsonld::write_jsonld(&all, out);
+        super::jsonld::write_jsonld(&all, out)?;
+        return Ok(all.len());
     }
     let mut serializer = RdfSerializer::from_format(rdf_format);
     if matches!(format, Format::Turtle | Format::TriG | Format::RdfXml) {
-        for (prefix, ns) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
-        }
+        serializer = with_prefixes(serializer)?;
     }
     let mut writer = serializer.for_writer(out);
     for quad in &all {
         writer.serialize_quad(quad)?;
     }
     writer.finish()?;
-    Ok(())
+    Ok(all.len())
+}
+
+/// The serializer with newsgraph's prefixes declared.
+pub(super) fn with_prefixes(mut serializer: RdfSerializer) -> std::io::Result<RdfSerializer> {
+    for (prefix, ns) in vocab::PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *ns).map_err(std::io::Error::other)?;
+    }
+    Ok(serializer)
 }
 
 #[cfg(test)]

@@ -96,11 +96,7 @@ impl QueryStore {
                     Format::RdfXml => RdfFormat::RdfXml,
                     _ => RdfFormat::Turtle,
                 };
-                let mut serializer = RdfSerializer::from_format(rdf_format);
-                for (prefix, ns) in vocab::PREFIXES {
-                    serializer = serializer.with_prefix(*prefix, *ns).map_err(store_error)?;
-                }
-                let mut writer = serializer.for_writer(&mut *out);
+                let mut writer = super::rdf::with_prefixes(RdfSerializer::from_format(rdf_format))?.for_writer(&mut *out);
                 for triple in triples {
                     writer.serialize_triple(&triple.map_err(store_error)?)?;
                 }
