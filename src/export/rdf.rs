@@ -10,21 +10,25 @@ use crate::document::{Number, Span};
 use crate::graph::{Evidence, KnowledgeGraph, Node, Relation};
 use crate::resolve::iri::fnv1a64;
 use crate::vocab::{self, itsrdf, nif, ng, prov, rdf, schema, xsd};
-use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphName, GraphNameRef, LiteralRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef, TripleRef};
 use oxrdfio::{RdfFormat, RdfSerializer};
 use petgraph::graph::NodeIndex;
 use std::io::Write;
 
-fn iri(s: &str) -> NamedNode {
-    NamedNode::new_unchecked(s)
+fn iri(s: &str) -> NamedNodeRef<'_> {
+    NamedNodeRef::new_unchecked(s)
 }
 
-fn typed(value: impl Into<String>, datatype: &str) -> Term {
-    Literal::new_typed_literal(value, iri(datatype)).into()
+fn typed<'a>(value: &'a str, datatype: &'a str) -> TermRef<'a> {
+    LiteralRef::new_typed_literal(value, iri(datatype)).into()
 }
 
-fn string(value: impl Into<String>) -> Term {
-    Literal::new_simple_literal(value).into()
+fn string(value: &str) -> TermRef<'_> {
+    LiteralRef::new_simple_literal(value).into()
+}
+
+fn graph_of(article_iri: &str) -> GraphNameRef<'_> {
+    GraphNameRef::NamedNode(iri(article_iri))
 }
 
 /// Byte offsets to character offsets, for one text. NIF counts Unicode
@@ -70,23 +74,13 @@ impl<'g> Minter<'g> {
         }
     }
 
-    fn span(&self, article: NodeIndex, span: Span) -> String {
+    /// The IRI of a span of an article, written into `out` (reused, so a
+    /// mention costs no allocation).
+    fn span_into(&self, out: &mut String, article_iri: &str, article: NodeIndex, span: Span) {
+        use std::fmt::Write;
         let (b, e) = self.chars(article, span);
-        format!("{}#char={b},{e}", self.article(article))
-    }
-
-    fn context(&self, article: NodeIndex) -> String {
-        format!("{}/text", self.article(article))
-    }
-
-    /// A NIF string node: its class, character offsets, exact text and context.
-    fn nif_string(&self, q: &mut Quads, id: &str, class: &str, article: NodeIndex, span: Span, g: &GraphName) {
-        let (b, e) = self.chars(article, span);
-        q.add(id, rdf::TYPE, iri(class), g);
-        q.add(id, nif::BEGIN_INDEX, typed(b.to_string(), xsd::NON_NEGATIVE_INTEGER), g);
-        q.add(id, nif::END_INDEX, typed(e.to_string(), xsd::NON_NEGATIVE_INTEGER), g);
-        q.add(id, nif::ANCHOR_OF, string(span.slice(&self.graph.article(article).text)), g);
-        q.add(id, nif::REFERENCE_CONTEXT, iri(&self.context(article)), g);
+        out.clear();
+        let _ = write!(out, "{article_iri}#char={b},{e}");
     }
 
     /// A node made from an article's span, named by its kind and contents.
@@ -105,7 +99,11 @@ impl<'g> Minter<'g> {
         match &self.graph.graph[node] {
             Node::Article(_) => self.article(node),
             Node::Entity(e) => format!("{}entity/{}", self.base, e.key),
-            Node::Sentence(s) => self.span(s.article, s.span),
+            Node::Sentence(s) => {
+                let mut iri = String::new();
+                self.span_into(&mut iri, &self.article(s.article), s.article, s.span);
+                iri
+            }
             Node::Event(e) => self.fact("event", &e.evidence, &e.name),
             Node::Quotation(q) => self.fact("quotation", &q.evidence, ""),
             Node::Statistic(s) => self.fact("statistic", &Evidence { span: s.statistic.span, ..s.evidence }, ""),
@@ -114,34 +112,130 @@ impl<'g> Minter<'g> {
     }
 }
 
-/// A 128-bit fingerprint of a quad (XXH3-128 of its terms): duplicates are
-/// found without a second copy of every quad.
-fn fingerprint(quad: &Quad, with_graph: bool) -> u128 {
-    use std::hash::Hash;
+/// Where minted quads go. Quads are lent, not given: a sink that writes
+/// them out copies nothing.
+trait Sink {
+    fn add(&mut self, quad: QuadRef<'_>);
+}
+
+/// A 128-bit fingerprint (XXH3) of a quad or triple: duplicates are found
+/// without a second copy of each.
+fn fingerprint(value: impl std::hash::Hash) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    quad.subject.hash(&mut h);
-    quad.predicate.hash(&mut h);
-    quad.object.hash(&mut h);
-    if with_graph {
-        quad.graph_name.hash(&mut h);
-    }
+    value.hash(&mut h);
     h.digest128()
 }
 
-/// Collects quads once each, in the order first added.
+/// Keeps each quad once, in the order first added, for the formats that
+/// need the whole graph.
 #[derive(Default)]
-struct Quads {
+struct Collect {
     list: Vec<Quad>,
     seen: rustc_hash::FxHashSet<u128>,
 }
 
-impl Quads {
-    fn add(&mut self, s: &str, p: &str, o: impl Into<Term>, g: &GraphName) {
-        let quad = Quad::new(NamedOrBlankNode::from(iri(s)), iri(p), o, g.clone());
-        if self.seen.insert(fingerprint(&quad, true)) {
-            self.list.push(quad);
+impl Sink for Collect {
+    fn add(&mut self, quad: QuadRef<'_>) {
+        if self.seen.insert(fingerprint(quad)) {
+            self.list.push(quad.into_owned());
         }
     }
+}
+
+/// Writes N-Triples or N-Quads lines straight into a buffer, each line
+/// once: a 128-bit fingerprint (XXH3) of the line finds duplicates without
+/// a second copy. In N-Triples the graph is dropped, so a triple stated in
+/// two articles is written once. The lines are those oxttl writes (tested).
+struct Lines {
+    out: Vec<u8>,
+    seen: rustc_hash::FxHashSet<u128>,
+    with_graphs: bool,
+    written: usize,
+}
+
+impl Lines {
+    fn term(&mut self, term: TermRef<'_>) {
+        match term {
+            TermRef::NamedNode(n) => self.iri(n.as_str()),
+            TermRef::BlankNode(b) => {
+                self.out.extend_from_slice(b"_:");
+                self.out.extend_from_slice(b.as_str().as_bytes());
+            }
+            TermRef::Literal(l) => {
+                quoted(&mut self.out, l.value());
+                if let Some(language) = l.language() {
+                    self.out.push(b'@');
+                    self.out.extend_from_slice(language.as_bytes());
+                } else if l.datatype() != oxrdf::vocab::xsd::STRING {
+                    self.out.extend_from_slice(b"^^");
+                    self.iri(l.datatype().as_str());
+                }
+            }
+            #[allow(unreachable_patterns)]
+            other => {
+                use std::io::Write;
+                let _ = write!(self.out, "{other}");
+            }
+        }
+    }
+
+    fn iri(&mut self, iri: &str) {
+        self.out.push(b'<');
+        self.out.extend_from_slice(iri.as_bytes());
+        self.out.push(b'>');
+    }
+}
+
+impl Sink for Lines {
+    fn add(&mut self, quad: QuadRef<'_>) {
+        let start = self.out.len();
+        self.term(quad.subject.into());
+        self.out.push(b' ');
+        self.iri(quad.predicate.as_str());
+        self.out.push(b' ');
+        self.term(quad.object);
+        if self.with_graphs {
+            if let GraphNameRef::NamedNode(g) = quad.graph_name {
+                self.out.push(b' ');
+                self.iri(g.as_str());
+            }
+        }
+        self.out.extend_from_slice(b" .\n");
+        if self.seen.insert(xxhash_rust::xxh3::xxh3_128(&self.out[start..])) {
+            self.written += 1;
+        } else {
+            self.out.truncate(start);
+        }
+    }
+}
+
+/// A string literal as N-Triples writes it: the escapes of oxrdf's
+/// `print_quoted_str`, with runs of plain characters copied at once.
+fn quoted(out: &mut Vec<u8>, value: &str) {
+    out.push(b'"');
+    let mut plain = 0;
+    for (i, c) in value.char_indices() {
+        let escape: &[u8] = match c {
+            '\u{8}' => b"\\b",
+            '\t' => b"\\t",
+            '\n' => b"\\n",
+            '\u{C}' => b"\\f",
+            '\r' => b"\\r",
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&value.as_bytes()[plain..i]);
+        if escape.is_empty() {
+            out.extend_from_slice(format!("\\u{:04X}", u32::from(c)).as_bytes());
+        } else {
+            out.extend_from_slice(escape);
+        }
+        plain = i + c.len_utf8();
+    }
+    out.extend_from_slice(&value.as_bytes()[plain..]);
+    out.push(b'"');
 }
 
 fn predicate(relation: Relation) -> &'static str {
@@ -159,31 +253,40 @@ fn predicate(relation: Relation) -> &'static str {
     }
 }
 
-/// A date as the most precise XSD type it fits: 2022, 2022-03, 2022-03-10.
-fn date_literal(date: &str) -> Term {
-    let datatype = match date.len() {
+/// The XSD type a date fits most precisely: 2022, 2022-03, 2022-03-10.
+fn date_type(date: &str) -> &'static str {
+    match date.len() {
         4 => xsd::G_YEAR,
         7 => xsd::G_YEAR_MONTH,
         _ => xsd::DATE,
-    };
-    typed(date, datatype)
+    }
 }
 
-fn number_literal(n: Number) -> Term {
+/// A number's lexical form and XSD type.
+fn number_lexical(n: Number) -> (String, &'static str) {
     match n {
-        Number::Integer(i) => typed(i.to_string(), xsd::INTEGER),
+        Number::Integer(i) => (i.to_string(), xsd::INTEGER),
         Number::Decimal(d) => {
             let mut s = format!("{d}");
             if !s.contains('.') {
                 s.push_str(".0");
             }
-            typed(s, xsd::DECIMAL)
+            (s, xsd::DECIMAL)
         }
     }
 }
 
-/// The graph as quads, in a deterministic order.
+/// The graph as quads, each once, in a deterministic order.
 pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
+    let mut sink = Collect::default();
+    emit(graph, base, &mut sink);
+    sink.list
+}
+
+/// Mints the graph's quads into `q`, in a deterministic order: articles,
+/// then entities, then facts, then the sentences they came from, then
+/// statements, then mentions.
+fn emit(graph: &KnowledgeGraph, base: &str, q: &mut impl Sink) {
     let offsets = (0..graph.graph.node_count())
         .map(|i| match &graph.graph[NodeIndex::new(i)] {
             Node::Article(a) if !a.text.is_ascii() => Some(CharOffsets::new(&a.text)),
@@ -192,12 +295,26 @@ pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
         .collect();
     let m = Minter { base: base.to_string(), graph, offsets };
     let names: Vec<String> = graph.graph.node_indices().map(|n| m.node(n)).collect();
-    let default = GraphName::DefaultGraph;
-    let in_article = |a: NodeIndex| GraphName::from(iri(&m.article(a)));
-    let mut q = Quads::default();
-    let mut statements: Vec<(String, &'static str, Term, Evidence)> = Vec::new();
+    // each article's text node, by article node index
+    let contexts: Vec<String> = names.iter().map(|name| format!("{name}/text")).collect();
+    let default = GraphNameRef::DefaultGraph;
+    let in_article = |a: NodeIndex| graph_of(&names[a.index()]);
+    let mut add = |s: &str, p: &str, o: TermRef<'_>, g: GraphNameRef<'_>| {
+        q.add(QuadRef::new(NamedOrBlankNodeRef::NamedNode(iri(s)), iri(p), o, g));
+    };
+    let mut numbers = (itoa::Buffer::new(), itoa::Buffer::new());
+    // A NIF string node: its class, character offsets, exact text and context.
+    let mut nif_string = |add: &mut dyn FnMut(&str, &str, TermRef<'_>, GraphNameRef<'_>), id: &str, class: &str, article: NodeIndex, span: Span| {
+        let (b, e) = m.chars(article, span);
+        let g = in_article(article);
+        add(id, rdf::TYPE, iri(class).into(), g);
+        add(id, nif::BEGIN_INDEX, typed(numbers.0.format(b), xsd::NON_NEGATIVE_INTEGER), g);
+        add(id, nif::END_INDEX, typed(numbers.1.format(e), xsd::NON_NEGATIVE_INTEGER), g);
+        add(id, nif::ANCHOR_OF, string(span.slice(&graph.article(article).text)), g);
+        add(id, nif::REFERENCE_CONTEXT, iri(&contexts[article.index()]).into(), g);
+    };
+    let mut statements: Vec<(NodeIndex, &'static str, Term, Evidence)> = Vec::new();
 
-    // articles, then entities, then facts, then the sentences they came from
     let rank = |n: &NodeIndex| match graph.graph[*n] {
         Node::Article(_) => 0,
         Node::Entity(_) => 1,
@@ -206,100 +323,101 @@ pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
     };
     let mut order: Vec<NodeIndex> = graph.graph.node_indices().collect();
     order.sort_by_key(|n| (rank(n), n.index()));
+    let class_iri = |name: &str| format!("{}{name}", vocab::SCHEMA);
     for node in order {
-        let me = &names[node.index()];
+        let me = names[node.index()].as_str();
         match &graph.graph[node] {
             Node::Article(a) => {
                 let g = in_article(node);
-                q.add(me, rdf::TYPE, iri(schema::NEWS_ARTICLE), &g);
+                add(me, rdf::TYPE, iri(schema::NEWS_ARTICLE).into(), g);
                 if let Some(h) = &a.meta.headline {
-                    q.add(me, schema::HEADLINE, string(h.clone()), &g);
+                    add(me, schema::HEADLINE, string(h), g);
                 }
                 if let Some(d) = &a.meta.date {
-                    q.add(me, schema::DATE_PUBLISHED, date_literal(d), &g);
+                    add(me, schema::DATE_PUBLISHED, typed(d, date_type(d)), g);
                 }
-                if let Some(u) = &a.meta.url {
-                    if let Ok(u) = NamedNode::new(u.clone()) {
-                        q.add(me, schema::URL, u, &g);
-                    }
+                if let Some(u) = a.meta.url.as_deref().and_then(|u| NamedNodeRef::new(u).ok()) {
+                    add(me, schema::URL, u.into(), g);
                 }
-                let context = m.context(node);
-                q.add(&context, rdf::TYPE, iri(nif::CONTEXT), &g);
-                q.add(&context, nif::IS_STRING, string(a.text.clone()), &g);
-                q.add(&context, nif::BEGIN_INDEX, typed("0", xsd::NON_NEGATIVE_INTEGER), &g);
-                q.add(&context, nif::END_INDEX, typed(a.text.chars().count().to_string(), xsd::NON_NEGATIVE_INTEGER), &g);
-                q.add(&context, prov::WAS_DERIVED_FROM, iri(me), &g);
+                let context = contexts[node.index()].as_str();
+                let length = a.text.chars().count().to_string();
+                add(context, rdf::TYPE, iri(nif::CONTEXT).into(), g);
+                add(context, nif::IS_STRING, string(&a.text), g);
+                add(context, nif::BEGIN_INDEX, typed("0", xsd::NON_NEGATIVE_INTEGER), g);
+                add(context, nif::END_INDEX, typed(&length, xsd::NON_NEGATIVE_INTEGER), g);
+                add(context, prov::WAS_DERIVED_FROM, iri(me).into(), g);
             }
             Node::Entity(e) => {
-                q.add(me, rdf::TYPE, iri(&format!("{}{}", vocab::SCHEMA, e.class.schema_name())), &default);
-                q.add(me, schema::NAME, string(e.name.clone()), &default);
-                q.add(me, rdf::LABEL, string(e.name.clone()), &default);
+                add(me, rdf::TYPE, iri(&class_iri(e.class.schema_name())).into(), default);
+                add(me, schema::NAME, string(&e.name), default);
+                add(me, rdf::LABEL, string(&e.name), default);
                 for alias in &e.aliases {
-                    q.add(me, schema::ALTERNATE_NAME, string(alias.clone()), &default);
+                    add(me, schema::ALTERNATE_NAME, string(alias), default);
                 }
                 if let Some(qid) = &e.wikidata {
-                    q.add(me, rdf::SAME_AS, iri(&format!("{}{qid}", vocab::WD)), &default);
+                    add(me, rdf::SAME_AS, iri(&format!("{}{qid}", vocab::WD)).into(), default);
                 }
                 for (title, ev) in &e.titles {
-                    q.add(me, schema::JOB_TITLE, string(title.clone()), &in_article(ev.article));
-                    statements.push((me.clone(), schema::JOB_TITLE, string(title.clone()), *ev));
+                    add(me, schema::JOB_TITLE, string(title), in_article(ev.article));
+                    statements.push((node, schema::JOB_TITLE, string(title).into_owned(), *ev));
                 }
             }
-            Node::Sentence(s) => m.nif_string(&mut q, me, nif::SENTENCE, s.article, s.span, &in_article(s.article)),
+            Node::Sentence(s) => nif_string(&mut add, me, nif::SENTENCE, s.article, s.span),
             Node::Event(e) => {
                 let g = in_article(e.evidence.article);
-                q.add(me, rdf::TYPE, iri(&format!("{}{}", vocab::SCHEMA, e.class.schema_name())), &g);
-                q.add(me, schema::NAME, string(e.name.clone()), &g);
-                q.add(me, rdf::LABEL, string(e.name.clone()), &g);
+                add(me, rdf::TYPE, iri(&class_iri(e.class.schema_name())).into(), g);
+                add(me, schema::NAME, string(&e.name), g);
+                add(me, rdf::LABEL, string(&e.name), g);
                 if let Some(d) = &e.date {
-                    q.add(me, schema::START_DATE, date_literal(d), &g);
+                    add(me, schema::START_DATE, typed(d, date_type(d)), g);
                 }
-                q.add(me, prov::WAS_DERIVED_FROM, iri(&names[e.evidence.sentence.index()]), &g);
+                add(me, prov::WAS_DERIVED_FROM, iri(&names[e.evidence.sentence.index()]).into(), g);
             }
             Node::Quotation(quote) => {
                 let g = in_article(quote.evidence.article);
-                q.add(me, rdf::TYPE, iri(schema::QUOTATION), &g);
-                q.add(me, schema::TEXT, string(quote.text.clone()), &g);
-                q.add(me, schema::IS_PART_OF, iri(&m.article(quote.evidence.article)), &g);
-                q.add(me, prov::WAS_DERIVED_FROM, iri(&names[quote.evidence.sentence.index()]), &g);
+                add(me, rdf::TYPE, iri(schema::QUOTATION).into(), g);
+                add(me, schema::TEXT, string(&quote.text), g);
+                add(me, schema::IS_PART_OF, iri(&names[quote.evidence.article.index()]).into(), g);
+                add(me, prov::WAS_DERIVED_FROM, iri(&names[quote.evidence.sentence.index()]).into(), g);
             }
             Node::Statistic(s) => {
                 let g = in_article(s.evidence.article);
                 let st = &s.statistic;
-                q.add(me, rdf::TYPE, iri(schema::OBSERVATION), &g);
-                q.add(me, schema::VALUE, number_literal(st.value), &g);
-                q.add(me, schema::DESCRIPTION, string(st.description.clone()), &g);
+                let (value, datatype) = number_lexical(st.value);
+                add(me, rdf::TYPE, iri(schema::OBSERVATION).into(), g);
+                add(me, schema::VALUE, typed(&value, datatype), g);
+                add(me, schema::DESCRIPTION, string(&st.description), g);
                 if let Some(qual) = &st.qualifier {
-                    q.add(me, ng::QUALIFIER, string(qual.clone()), &g);
+                    add(me, ng::QUALIFIER, string(qual), g);
                 }
                 if let Some(unit) = &st.unit {
-                    q.add(me, schema::UNIT_TEXT, string(unit.clone()), &g);
+                    add(me, schema::UNIT_TEXT, string(unit), g);
                 }
                 if let Some(p) = st.period {
-                    q.add(me, schema::TEMPORAL_COVERAGE, string(p.slice(&graph.article(s.evidence.article).text)), &g);
+                    add(me, schema::TEMPORAL_COVERAGE, string(p.slice(&graph.article(s.evidence.article).text)), g);
                 }
                 if let Some(d) = &st.date {
-                    q.add(me, schema::OBSERVATION_DATE, date_literal(d), &g);
+                    add(me, schema::OBSERVATION_DATE, typed(d, date_type(d)), g);
                 }
-                q.add(me, prov::WAS_DERIVED_FROM, iri(&names[s.evidence.sentence.index()]), &g);
+                add(me, prov::WAS_DERIVED_FROM, iri(&names[s.evidence.sentence.index()]).into(), g);
             }
             Node::Travel(t) => {
                 let g = in_article(t.evidence.article);
-                q.add(me, rdf::TYPE, iri(schema::TRAVEL_ACTION), &g);
-                q.add(me, prov::WAS_DERIVED_FROM, iri(&names[t.evidence.sentence.index()]), &g);
+                add(me, rdf::TYPE, iri(schema::TRAVEL_ACTION).into(), g);
+                add(me, prov::WAS_DERIVED_FROM, iri(&names[t.evidence.sentence.index()]).into(), g);
             }
         }
         for (target, edge) in graph.edges_from(node) {
             let p = predicate(edge.relation);
             let o = iri(&names[target.index()]);
             if edge.evidence.is_empty() {
-                let g = if let Node::Article(_) = graph.graph[node] { in_article(node) } else { default.clone() };
-                q.add(me, p, o.clone(), &g);
+                let g = if let Node::Article(_) = graph.graph[node] { in_article(node) } else { default };
+                add(me, p, o.into(), g);
             }
             for ev in &edge.evidence {
-                q.add(me, p, o.clone(), &in_article(ev.article));
+                add(me, p, o.into(), in_article(ev.article));
                 if edge.relation.is_fact() {
-                    statements.push((me.clone(), p, o.clone().into(), *ev));
+                    statements.push((node, p, o.into_owned().into(), *ev));
                 }
             }
         }
@@ -307,40 +425,46 @@ pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
 
     // Provenance of binary facts: one rdf:Statement per fact and sentence.
     for (s, p, o, ev) in statements {
+        let s = names[s.index()].as_str();
         let salt = format!("{s} {p} {o}");
         let local = p.rsplit(['/', '#']).next().unwrap_or("fact");
         let id = m.fact(&format!("statement/{local}"), &ev, &salt);
         let g = in_article(ev.article);
-        q.add(&id, rdf::TYPE, iri(rdf::STATEMENT), &g);
-        q.add(&id, rdf::SUBJECT, iri(&s), &g);
-        q.add(&id, rdf::PREDICATE, iri(p), &g);
-        q.add(&id, rdf::OBJECT, o, &g);
-        q.add(&id, prov::WAS_DERIVED_FROM, iri(&names[ev.sentence.index()]), &g);
+        add(&id, rdf::TYPE, iri(rdf::STATEMENT).into(), g);
+        add(&id, rdf::SUBJECT, iri(s).into(), g);
+        add(&id, rdf::PREDICATE, iri(p).into(), g);
+        add(&id, rdf::OBJECT, o.as_ref(), g);
+        add(&id, prov::WAS_DERIVED_FROM, iri(&names[ev.sentence.index()]).into(), g);
     }
 
     // Entity mentions: one NIF phrase per mention, pointing at its entity.
+    let mut id = String::new();
     for node in graph.graph.node_indices() {
         let Node::Entity(e) = &graph.graph[node] else { continue };
         for ev in &e.mentions {
             let g = in_article(ev.article);
-            let id = m.span(ev.article, ev.span);
-            m.nif_string(&mut q, &id, nif::PHRASE, ev.article, ev.span, &g);
-            q.add(&id, nif::SENTENCE_OF, iri(&names[ev.sentence.index()]), &g);
-            q.add(&id, itsrdf::TA_IDENT_REF, iri(&names[node.index()]), &g);
+            m.span_into(&mut id, &names[ev.article.index()], ev.article, ev.span);
+            nif_string(&mut add, &id, nif::PHRASE, ev.article, ev.span);
+            add(&id, nif::SENTENCE_OF, iri(&names[ev.sentence.index()]).into(), g);
+            add(&id, itsrdf::TA_IDENT_REF, iri(&names[node.index()]).into(), g);
         }
     }
-    q.list
 }
 
 /// Writes the graph as RDF in `format` (not DOT); returns the number of
 /// statements written.
-pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl Write) -> std::io::Result<usize> {
+pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, mut out: impl Write) -> std::io::Result<usize> {
     let rdf_format = match format {
         Format::Turtle => RdfFormat::Turtle,
-        Format::NTriples => RdfFormat::NTriples,
-        Format::NQuads => RdfFormat::NQuads,
         Format::TriG => RdfFormat::TriG,
         Format::RdfXml => RdfFormat::RdfXml,
+        Format::NTriples | Format::NQuads => {
+            // line formats: written as minted, nothing kept
+            let mut lines = Lines { out: Vec::new(), seen: Default::default(), with_graphs: format.has_graphs(), written: 0 };
+            emit(graph, base, &mut lines);
+            out.write_all(&lines.out)?;
+            return Ok(lines.written);
+        }
         Format::JsonLd => RdfFormat::NTriples, // written by jsonld.rs below
         Format::Dot => return Err(std::io::Error::other("DOT is not an RDF format")),
     };
@@ -352,7 +476,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, out: impl W
         // nothing to merge.
         if graph.articles.len() > 1 {
             let mut seen = rustc_hash::FxHashSet::default();
-            all.retain(|quad| seen.insert(fingerprint(quad, false)));
+            all.retain(|quad| seen.insert(fingerprint(TripleRef::from(quad.as_ref()))));
         }
         for quad in &mut all {
             quad.graph_name = GraphName::DefaultGraph;
@@ -409,8 +533,48 @@ mod tests {
 
     #[test]
     fn decimals_are_valid_xsd() {
-        assert_eq!(number_literal(Number::Decimal(67.3)).to_string(), "\"67.3\"^^<http://www.w3.org/2001/XMLSchema#decimal>");
-        assert_eq!(number_literal(Number::Decimal(2.0)).to_string(), "\"2.0\"^^<http://www.w3.org/2001/XMLSchema#decimal>");
-        assert_eq!(number_literal(Number::Integer(45000)).to_string(), "\"45000\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+        assert_eq!(number_lexical(Number::Decimal(67.3)), ("67.3".to_string(), xsd::DECIMAL));
+        assert_eq!(number_lexical(Number::Decimal(2.0)), ("2.0".to_string(), xsd::DECIMAL));
+        assert_eq!(number_lexical(Number::Integer(45000)), ("45000".to_string(), xsd::INTEGER));
+    }
+
+    /// Two articles with quotation marks, backslashes, control characters
+    /// and non-ASCII text, sharing entities.
+    fn awkward_graph() -> KnowledgeGraph {
+        let pipeline = crate::Pipeline::new().unwrap();
+        let mut graph = KnowledgeGraph::new();
+        let texts = [
+            "Rishi Sunak met Emmanuel Macron in Paris.\t\"We agree,\" said Mr Sunak \\ \u{1}\u{7f}\u{fffe} on Friday.\r\n",
+            "Emmanuel Macron visited Zürich. Japan is a member of the G7.\u{c}\u{8}",
+        ];
+        for text in texts {
+            pipeline.add_article(&mut graph, text, Default::default());
+        }
+        graph
+    }
+
+    #[test]
+    fn line_formats_match_oxttl() {
+        let graph = awkward_graph();
+        for (format, rdf_format) in [(Format::NTriples, RdfFormat::NTriples), (Format::NQuads, RdfFormat::NQuads)] {
+            let mut ours = Vec::new();
+            let written = write_rdf(&graph, vocab::DEFAULT_BASE, format, &mut ours).unwrap();
+            let mut reference = RdfSerializer::from_format(rdf_format).for_writer(Vec::new());
+            let mut seen = rustc_hash::FxHashSet::default();
+            let mut count = 0;
+            for quad in quads(&graph, vocab::DEFAULT_BASE) {
+                let quad = if format.has_graphs() { quad } else { Quad { graph_name: GraphName::DefaultGraph, ..quad } };
+                if seen.insert(quad.clone()) {
+                    reference.serialize_quad(&quad).unwrap();
+                    count += 1;
+                }
+            }
+            let reference = reference.finish().unwrap();
+            let text = String::from_utf8(ours.clone()).unwrap();
+            assert!(text.contains(r#"\t\"We agree,\" said"#) && text.contains(r"\\ \u0001\u007F\uFFFE") && text.contains("Zürich"), "{text}");
+            assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(reference).unwrap(), "{format:?}");
+            assert_eq!(written, count);
+            assert!(count > 100);
+        }
     }
 }
