@@ -13,7 +13,7 @@ use crate::graph::KnowledgeGraph;
 use crate::text::input::Source;
 use crate::Pipeline;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::io::Write;
 use std::time::Instant;
 
@@ -86,7 +86,7 @@ impl Corpus<'_> {
             .map_err(|e| Error::Invalid { what: "thread count", message: e.to_string() })?;
         let streaming = matches!(self.format, Format::NTriples | Format::NQuads);
         let mut summary = Summary::default();
-        let mut entities: HashSet<String> = HashSet::new();
+        let mut entities: HashSet<String> = HashSet::default();
         let mut merged = KnowledgeGraph::new();
         loop {
             let batch = next_batch(sources, &mut summary, observer)?;

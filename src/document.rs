@@ -191,7 +191,7 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Span>,
     /// Each token in lower case, curly apostrophes straightened: what rules compare.
-    pub lower_tokens: std::sync::Arc<[Box<str>]>,
+    pub lower_tokens: std::sync::Arc<LowerTokens>,
     /// Read freely; add through [`Document::add_mention`], remove through
     /// [`Document::remove_mentions`], which keep the index right.
     pub mentions: Vec<Mention>,
@@ -199,6 +199,65 @@ pub struct Document {
     /// Odd text is not an error: extractors note it here.
     pub diagnostics: Vec<String>,
     index: MentionIndex,
+}
+
+/// The lower-case forms of a document's tokens, in one buffer, with where
+/// each word occurs: rules look phrases up instead of scanning sentences.
+#[derive(Clone, Debug, Default)]
+pub struct LowerTokens {
+    text: String,
+    /// End of token `i` in `text`; it starts where token `i - 1` ends.
+    ends: Vec<usize>,
+    /// Token indices of each word, ascending, by the word's hash.
+    positions: rustc_hash::FxHashMap<u64, Vec<u32>>,
+}
+
+impl LowerTokens {
+    /// Lower-cases `tokens` of `text`, straightening curly apostrophes.
+    pub fn new(text: &str, tokens: &[Span]) -> LowerTokens {
+        let mut lower = LowerTokens { text: String::with_capacity(text.len()), ends: Vec::with_capacity(tokens.len()), positions: Default::default() };
+        for (i, token) in tokens.iter().enumerate() {
+            let start = lower.text.len();
+            let word = token.slice(text);
+            if word.is_ascii() {
+                lower.text.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.text.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
+            }
+            lower.ends.push(lower.text.len());
+            let key = word_key(&lower.text[start..]);
+            lower.positions.entry(key).or_default().push(i as u32);
+        }
+        lower
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Token `i` in lower case.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// Tokens within `range` whose lower-case form may be `word` (ascending;
+    /// a hash collision can add a token: compare before use).
+    pub fn positions(&self, word: &str, range: std::ops::Range<usize>) -> &[u32] {
+        let all = self.positions.get(&word_key(word)).map_or(&[][..], Vec::as_slice);
+        let from = all.partition_point(|&i| (i as usize) < range.start);
+        let to = all.partition_point(|&i| (i as usize) < range.end);
+        &all[from..to]
+    }
+}
+
+fn word_key(word: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(word)
 }
 
 /// Mentions by position, so that lookups stay fast in long documents.
@@ -324,5 +383,22 @@ impl Document {
             .collect();
         ids.sort_by_key(|&m| self.mentions[m].span);
         ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_tokens_and_their_positions() {
+        let text = "The UK’s PM met the ÉLYSÉE team. The end";
+        let tokens: Vec<Span> = crate::text::tokenize(text, Span::new(0, text.len())).collect();
+        let lower = LowerTokens::new(text, &tokens);
+        let words: Vec<&str> = (0..lower.len()).map(|i| lower.get(i)).collect();
+        assert_eq!(words, ["the", "uk's", "pm", "met", "the", "élysée", "team", ".", "the", "end"]);
+        assert_eq!(lower.positions("the", 0..lower.len()), [0, 4, 8]);
+        assert_eq!(lower.positions("the", 1..8), [4]);
+        assert!(lower.positions("absent", 0..lower.len()).is_empty());
     }
 }

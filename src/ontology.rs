@@ -7,7 +7,7 @@
 use crate::error::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::str::FromStr;
 
 /// The schema.org classes newsgraph assigns to entities.
@@ -220,7 +220,7 @@ impl Gazetteer {
                 parents.push((file.to_string(), line_no, cols[6].to_string()));
             }
         }
-        let mut by_id = HashMap::new();
+        let mut by_id = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             if by_id.insert(e.id.clone(), i).is_some() {
                 return Err(Error::Ontology { file: "gazetteer".into(), line: 0, message: format!("duplicate id {:?}", e.id) });
@@ -235,7 +235,7 @@ impl Gazetteer {
         }
         let mut patterns = Vec::new();
         let mut pattern_entry = Vec::new();
-        let mut by_demonym = HashMap::new();
+        let mut by_demonym = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             for form in std::iter::once(&e.name).chain(&e.aliases) {
                 patterns.push(form.clone());
@@ -458,7 +458,7 @@ impl Ontology {
     pub fn builtin() -> Result<Ontology, Error> {
         let mut titles = word_list(include_str!("../ontology/titles.txt"));
         titles.sort_by_key(|t| std::cmp::Reverse(t.split(' ').count()));
-        let mut titles_by_first_word: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut titles_by_first_word: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for t in &titles {
             let words: Vec<String> = t.split(' ').map(String::from).collect();
             titles_by_first_word.entry(words[0].clone()).or_default().push(words);

@@ -1,13 +1,13 @@
 //! Word-level views of a sentence shared by the relation extractors.
 
-use crate::document::{Document, MentionId, Span};
+use crate::document::{Document, LowerTokens, MentionId, Span};
 use crate::ontology::Lexicon;
 
 /// The tokens of one sentence with their lower-case forms (shared with the
 /// document, which computes them once).
 pub struct Words {
     pub spans: Vec<Span>,
-    lower: std::sync::Arc<[Box<str>]>,
+    lower: std::sync::Arc<LowerTokens>,
     offset: usize,
 }
 
@@ -33,12 +33,14 @@ impl Words {
     /// Start indices where the multi-word `phrase` (lower case, space-separated) occurs.
     pub fn find_phrase(&self, phrase: &str) -> Vec<usize> {
         let first = phrase.split(' ').next().unwrap_or(phrase);
-        (0..self.len()).filter(|&i| self.word(i) == first && self.phrase_at(i, phrase)).collect()
+        let sentence = self.offset..self.offset + self.len();
+        self.lower.positions(first, sentence).iter().map(|&i| i as usize - self.offset).filter(|&i| self.phrase_at(i, phrase)).collect()
     }
 
     /// Whether the phrase starts at token `i`.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        phrase.split(' ').enumerate().all(|(k, part)| i + k < self.len() && self.word(i + k) == part)
+        // split by bytes: a `char` pattern costs more than the comparisons
+        phrase.as_bytes().split(|&b| b == b' ').enumerate().all(|(k, part)| i + k < self.len() && self.word(i + k).as_bytes() == part)
     }
 
     /// Token `i` as written; empty past the sentence's end.
@@ -48,7 +50,7 @@ impl Words {
 
     pub fn word(&self, i: usize) -> &str {
         if i < self.spans.len() {
-            &self.lower[self.offset + i]
+            self.lower.get(self.offset + i)
         } else {
             ""
         }

@@ -10,7 +10,7 @@ mod sentences;
 pub use lines::{classify_paragraphs, parse_dateline};
 pub use sentences::split_sentences;
 
-use crate::document::{Document, ParagraphRole, Sentence, Span};
+use crate::document::{Document, LowerTokens, ParagraphRole, Sentence, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Fills `doc.paragraphs`, `doc.sentences` and `doc.tokens` from `doc.text`.
@@ -28,7 +28,7 @@ pub fn segment(doc: &mut Document) {
             sentences.push(Sentence { span, paragraph: p, tokens: first..tokens.len() });
         }
     }
-    doc.lower_tokens = tokens.iter().map(|t: &Span| t.slice(&doc.text).to_lowercase().replace('\u{2019}', "'").into_boxed_str()).collect();
+    doc.lower_tokens = std::sync::Arc::new(LowerTokens::new(&doc.text, &tokens));
     doc.sentences = sentences;
     doc.tokens = tokens;
 }

@@ -7,7 +7,7 @@
 //! same paragraph, so a quoted passage of several sentences stays whole.
 
 use crate::document::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
