@@ -314,6 +314,43 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
+/// A list of words or phrases from the lexicon: kept in its order (rules
+/// that try each in turn), with a hash set for membership, since rules ask
+/// "is this token one of them?" for nearly every token.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct WordList {
+    items: Vec<String>,
+    set: HashSet<String>,
+}
+
+impl From<Vec<String>> for WordList {
+    fn from(items: Vec<String>) -> WordList {
+        WordList { set: items.iter().cloned().collect(), items }
+    }
+}
+
+impl WordList {
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.contains(word)
+    }
+}
+
+impl<'a> IntoIterator for &'a WordList {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.items
+    }
+}
+
 /// Trigger words and function words (`ontology/lexicon.toml`).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -332,82 +369,82 @@ pub struct Lexicon {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TravelWords {
-    pub triggers: Vec<String>,
+    pub triggers: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventWords {
-    pub meeting_verbs: Vec<String>,
-    pub nouns: Vec<String>,
-    pub join_verbs: Vec<String>,
+    pub meeting_verbs: WordList,
+    pub nouns: WordList,
+    pub join_verbs: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceWords {
-    pub comprising: Vec<String>,
+    pub comprising: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatisticWords {
-    pub qualifiers: Vec<String>,
+    pub qualifiers: WordList,
     pub scales: HashMap<String, f64>,
     pub number_words: HashMap<String, u32>,
     pub currencies: HashMap<String, String>,
-    pub clock_words: Vec<String>,
-    pub identifier_words: Vec<String>,
-    pub term_words: Vec<String>,
-    pub durations: Vec<String>,
+    pub clock_words: WordList,
+    pub identifier_words: WordList,
+    pub term_words: WordList,
+    pub durations: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteWords {
-    pub speaker_nouns: Vec<String>,
-    pub inverted_verbs: Vec<String>,
-    pub pronouns: Vec<String>,
+    pub speaker_nouns: WordList,
+    pub inverted_verbs: WordList,
+    pub pronouns: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NameWords {
-    pub honorifics: Vec<String>,
-    pub particles: Vec<String>,
-    pub connectors: Vec<String>,
-    pub never: Vec<String>,
-    pub org_heads: Vec<String>,
-    pub org_cues: Vec<String>,
-    pub org_cues_after: Vec<String>,
-    pub org_cues_phrases: Vec<String>,
-    pub misc_cues_after: Vec<String>,
+    pub honorifics: WordList,
+    pub particles: WordList,
+    pub connectors: WordList,
+    pub never: WordList,
+    pub org_heads: WordList,
+    pub org_cues: WordList,
+    pub org_cues_after: WordList,
+    pub org_cues_phrases: WordList,
+    pub misc_cues_after: WordList,
     pub place_heads: HashMap<String, EntityType>,
-    pub place_cues: Vec<String>,
-    pub directions: Vec<String>,
-    pub speech_verbs: Vec<String>,
+    pub place_cues: WordList,
+    pub directions: WordList,
+    pub speech_verbs: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClauseWords {
-    pub openers: Vec<String>,
-    pub copulas: Vec<String>,
+    pub openers: WordList,
+    pub copulas: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NegationWords {
-    pub cues: Vec<String>,
-    pub phrases: Vec<String>,
-    pub modality: Vec<String>,
+    pub cues: WordList,
+    pub phrases: WordList,
+    pub modality: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MembershipWords {
-    pub triggers: Vec<String>,
-    pub join_verbs: Vec<String>,
+    pub triggers: WordList,
+    pub join_verbs: WordList,
 }
 
 impl Lexicon {

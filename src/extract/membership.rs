@@ -85,7 +85,7 @@ fn groups_after(doc: &Document, words: &Words, lexicon: &Lexicon, from: usize) -
 /// same clause, or the noun an apposition (", a member of") describes.
 fn members_before(doc: &Document, words: &Words, lexicon: &Lexicon, trigger: usize) -> Vec<MentionId> {
     let clause_start = clause_start(words, lexicon, trigger);
-    let copula = (clause_start..trigger).rev().find(|&i| lexicon.clause.copulas.iter().any(|c| c == words.word(i)));
+    let copula = (clause_start..trigger).rev().find(|&i| lexicon.clause.copulas.contains(words.word(i)));
     let members: Vec<MentionId> = match copula {
         Some(c) => {
             if denied(words, lexicon, c, trigger) {

@@ -153,7 +153,7 @@ impl SentenceReader<'_> {
     }
 
     fn is_never(&self, i: usize) -> bool {
-        self.lexicon().never.iter().any(|w| w == self.raw(i))
+        self.lexicon().never.contains(self.raw(i))
     }
 
     /// A capitalised word, an acronym, or a mixed-case coinage ("mAb114").
@@ -171,10 +171,6 @@ impl SentenceReader<'_> {
     fn is_acronym(&self, i: usize) -> bool {
         let w = self.raw(i);
         w.chars().filter(|c| c.is_uppercase()).count() >= 2 || (w.chars().any(char::is_uppercase) && w.chars().any(|c| c.is_ascii_digit()))
-    }
-
-    fn in_list(list: &[String], word: &str) -> bool {
-        list.iter().any(|w| w == word)
     }
 
     /// The first word token of the sentence (after any opening quotation mark or bracket).
@@ -212,11 +208,11 @@ impl SentenceReader<'_> {
                 } else if j + 1 < n
                     && self.spaced(j - 1)
                     && self.spaced(j)
-                    && (Self::in_list(&lex.particles, self.raw(j)) || Self::in_list(&lex.connectors, self.raw(j)))
+                    && (lex.particles.contains(self.raw(j)) || lex.connectors.contains(self.raw(j)))
                     && self.is_cap(j + 1)
                     && !self.is_never(j + 1)
                 {
-                    if Self::in_list(&lex.connectors, self.raw(j)) && !Self::in_list(&lex.particles, self.raw(j)) {
+                    if lex.connectors.contains(self.raw(j)) && !lex.particles.contains(self.raw(j)) {
                         connectors.push(j);
                     }
                     j += 2;
@@ -260,7 +256,7 @@ impl SentenceReader<'_> {
     }
 
     fn is_honorific(&self, i: usize) -> bool {
-        Self::in_list(&self.lexicon().honorifics, self.raw(i).trim_end_matches('.'))
+        self.lexicon().honorifics.contains(self.raw(i).trim_end_matches('.'))
     }
 
     fn is_demonym(&self, i: usize) -> bool {
@@ -299,8 +295,8 @@ impl SentenceReader<'_> {
     /// or a thing) and known gazetteer names.
     fn pieces(&self, from: usize, to: usize, connectors: &[usize]) -> Vec<(usize, usize)> {
         let lex = self.lexicon();
-        let org_headed = Self::in_list(&lex.org_heads, self.raw(to - 1))
-            || (from..to).any(|i| Self::in_list(&lex.org_heads, self.raw(i)) && (i + 1 == to || connectors.contains(&(i + 1)) || i == from))
+        let org_headed = lex.org_heads.contains(self.raw(to - 1))
+            || (from..to).any(|i| lex.org_heads.contains(self.raw(i)) && (i + 1 == to || connectors.contains(&(i + 1)) || i == from))
             || self.misc_cue_after(to).is_some();
         let mut to = to;
         if let Some(&(a, _)) = self.titles_in(from, to).iter().find(|&&(_, b)| b == to) {
@@ -337,7 +333,7 @@ impl SentenceReader<'_> {
                 a += 1;
             }
             // "Retailer Brovik said": a capitalised cue word opening the sentence
-            if b - a >= 2 && self.opens_clause(a) && (Self::in_list(&lex.org_cues, self.words.word(a)) || self.title_at(a, a + 1).is_some()) {
+            if b - a >= 2 && self.opens_clause(a) && (lex.org_cues.contains(self.words.word(a)) || self.title_at(a, a + 1).is_some()) {
                 a += 1;
             }
             if a < b {
@@ -374,7 +370,7 @@ impl SentenceReader<'_> {
     /// "Southern Poland": direction words before a known place.
     fn directed_place(&self, a: usize, b: usize, known: &[(usize, usize, EntityType)]) -> bool {
         matches!(known, [(ka, kb, class)] if *kb == b && *ka > a && class.is_place())
-            && (a..known[0].0).all(|i| Self::in_list(&self.lexicon().directions, self.raw(i)))
+            && (a..known[0].0).all(|i| self.lexicon().directions.contains(self.raw(i)))
     }
 
     /// The type a place's last word gives it ("… County": an administrative area).
@@ -435,7 +431,7 @@ impl SentenceReader<'_> {
             return false;
         }
         let end = (b + 2..self.words.len().min(b + 8)).find(|&i| matches!(self.words.word(i), "," | "." | ";")).unwrap_or(self.words.len());
-        end > b + 2 && Self::in_list(&self.lexicon().org_cues, self.words.word(end - 1))
+        end > b + 2 && self.lexicon().org_cues.contains(self.words.word(end - 1))
     }
 
     fn classify(&self, a: usize, b: usize) -> Option<Candidate> {
@@ -467,7 +463,7 @@ impl SentenceReader<'_> {
             initial: single_initial && !strong,
             replaces: replaces.clone(),
         };
-        let org_cue_before = Self::in_list(&lex.org_cues, &before)
+        let org_cue_before = lex.org_cues.contains(&before)
             || lex.org_cues_phrases.iter().any(|p| {
                 let k = p.split(' ').count();
                 a >= k && self.words.phrase_at(a - k, p)
@@ -475,8 +471,8 @@ impl SentenceReader<'_> {
         let org_cue_after = lex.org_cues_after.iter().any(|c| self.words.phrase_at(b, c));
         let last = self.raw(b - 1);
         // a lone head word opening a sentence ("News in brief") names nothing
-        let org_head = (Self::in_list(&lex.org_heads, last) && !single_initial)
-            || (n > 1 && (a..b).any(|i| Self::in_list(&lex.org_heads, self.raw(i)) && (i == a || self.words.word(i + 1) == "of" || self.words.word(i + 1) == "for")));
+        let org_head = (lex.org_heads.contains(last) && !single_initial)
+            || (n > 1 && (a..b).any(|i| lex.org_heads.contains(self.raw(i)) && (i == a || self.words.word(i + 1) == "of" || self.words.word(i + 1) == "for")));
         if org_head || org_cue_before || org_cue_after || self.extends_known_org(a, b, &known) {
             let class = match last {
                 "Party" => EntityType::PoliticalParty,
@@ -505,7 +501,7 @@ impl SentenceReader<'_> {
             return Some(candidate(EntityType::Organization, true));
         }
         let given = n >= 2 && self.ontology.given_names.contains(self.raw(a));
-        let speaks = n <= 3 && !single_initial && (Self::in_list(&lex.speech_verbs, &after) || (after == "," && Self::in_list(&lex.speech_verbs, &after2)));
+        let speaks = n <= 3 && !single_initial && (lex.speech_verbs.contains(&after) || (after == "," && lex.speech_verbs.contains(&after2)));
         let spoken_of = before == "said" || before == "says" || before == "according";
         if given || (speaks && !self.is_acronym(a)) || (spoken_of && n >= 2) {
             return Some(candidate(EntityType::Person, true));

@@ -138,11 +138,11 @@ struct Attribution<'a> {
 
 impl Attribution<'_> {
     fn is_speech_verb(&self, i: usize) -> bool {
-        self.ontology.lexicon.names.speech_verbs.iter().any(|v| v == self.words.word(i))
+        self.ontology.lexicon.names.speech_verbs.contains(self.words.word(i))
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
-        self.ontology.lexicon.quotes.pronouns.iter().any(|p| p == self.words.word(i))
+        self.ontology.lexicon.quotes.pronouns.contains(self.words.word(i))
     }
 
     /// A person or organisation mention lying in tokens `from..to`, nearest
@@ -169,7 +169,7 @@ impl Attribution<'_> {
     /// "a French government source", ending right before token `v`.
     fn description_before(&self, v: usize) -> Option<Span> {
         let head = v.checked_sub(1)?;
-        if !self.ontology.lexicon.quotes.speaker_nouns.iter().any(|n| n == self.words.word(head)) {
+        if !self.ontology.lexicon.quotes.speaker_nouns.contains(self.words.word(head)) {
             return None;
         }
         let mut i = head;
@@ -219,7 +219,7 @@ impl Attribution<'_> {
         if k >= to {
             return None;
         }
-        if self.ontology.lexicon.quotes.inverted_verbs.iter().any(|v| v == self.words.word(k)) {
+        if self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(k)) {
             let end = (k + 1..to.min(k + 12)).find(|&i| matches!(self.words.word(i), "," | "." | ";" | ":")).unwrap_or(to.min(k + 12));
             return self.mention_in(k + 1, end, true).map(Speaker::Mention);
         }

@@ -136,10 +136,10 @@ impl Reader<'_> {
         if matches!(self.raw(i + 1), ":" | "/") && self.touching(i, i + 1) {
             return None;
         }
-        if self.lex.clock_words.iter().any(|c| c == w(i + 1)) || (i > 0 && self.is_month(i - 1)) || self.is_month(i + 1) {
+        if self.lex.clock_words.contains(w(i + 1)) || (i > 0 && self.is_month(i - 1)) || self.is_month(i + 1) {
             return None;
         }
-        if i > 0 && self.lex.identifier_words.iter().any(|c| c == w(i - 1)) {
+        if i > 0 && self.lex.identifier_words.contains(w(i - 1)) {
             return None;
         }
         // a capitalised word right before: "Channel 4", "Resolution 2259"
@@ -147,7 +147,7 @@ impl Reader<'_> {
             return None;
         }
         // an age or a span of time used as an adjective: "45-year-old", "24-hour"
-        if matches!(self.raw(i + 1), "-" | "\u{2010}") && self.touching(i, i + 1) && self.lex.durations.iter().any(|d| d == w(i + 2)) {
+        if matches!(self.raw(i + 1), "-" | "\u{2010}") && self.touching(i, i + 1) && self.lex.durations.contains(w(i + 2)) {
             return None;
         }
         // an age in brackets after a name: "Ann Holt (45)"
@@ -186,7 +186,7 @@ impl Reader<'_> {
             return None;
         }
         // the term of a plan: "within 28 days"
-        if self.lex.durations.iter().any(|d| d == w(end)) && i > 0 && self.lex.term_words.iter().any(|t| t == w(i - 1)) {
+        if self.lex.durations.contains(w(end)) && i > 0 && self.lex.term_words.contains(w(i - 1)) {
             return None;
         }
         let value = if decimal { Number::Decimal(value) } else if value.abs() < 9.0e15 { Number::Integer(value as i64) } else { Number::Decimal(value) };

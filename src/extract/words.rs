@@ -80,13 +80,13 @@ pub fn clause_start(words: &Words, lexicon: &Lexicon, i: usize) -> usize {
 
 /// Whether token `i` opens a new clause ("that", "which", ";" …).
 pub fn opens_clause(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    lexicon.clause.openers.iter().any(|o| o == words.word(i))
+    lexicon.clause.openers.contains(words.word(i))
 }
 
 /// Whether a negation cue ("not", "never", "no longer" …) stands among tokens `from..to`.
 pub fn denied(words: &Words, lexicon: &Lexicon, from: usize, to: usize) -> bool {
     (from..to).any(|i| {
-        lexicon.negation.cues.iter().any(|c| c == words.word(i)) || lexicon.negation.phrases.iter().any(|p| words.phrase_at(i, p))
+        lexicon.negation.cues.contains(words.word(i)) || lexicon.negation.phrases.iter().any(|p| words.phrase_at(i, p))
     })
 }
 
