@@ -6,12 +6,13 @@ pub mod html;
 pub mod input;
 mod lines;
 mod sentences;
+mod tokens;
 
 pub use lines::{classify_paragraphs, parse_dateline};
 pub use sentences::split_sentences;
+pub use tokens::tokenize;
 
-use crate::document::{Document, LowerTokens, ParagraphRole, Sentence, Span};
-use unicode_segmentation::UnicodeSegmentation;
+use crate::document::{Document, LowerTokens, ParagraphRole, Sentence};
 
 /// Fills `doc.paragraphs`, `doc.sentences` and `doc.tokens` from `doc.text`.
 pub fn segment(doc: &mut Document) {
@@ -24,22 +25,13 @@ pub fn segment(doc: &mut Document) {
         }
         for span in split_sentences(&doc.text, paragraph.span) {
             let first = tokens.len();
-            tokens.extend(tokenize(&doc.text, span));
+            tokenize(&doc.text, span, &mut tokens);
             sentences.push(Sentence { span, paragraph: p, tokens: first..tokens.len() });
         }
     }
     doc.lower_tokens = std::sync::Arc::new(LowerTokens::new(&doc.text, &tokens));
     doc.sentences = sentences;
     doc.tokens = tokens;
-}
-
-/// Word and punctuation tokens of `span` (Unicode word boundaries, UAX #29),
-/// white space dropped.
-pub fn tokenize(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    span.slice(text)
-        .split_word_bound_indices()
-        .filter(|(_, w)| !w.chars().all(char::is_whitespace))
-        .map(move |(i, w)| Span::new(span.start + i, span.start + i + w.len()))
 }
 
 const MONTHS: [&str; 12] = [
