@@ -13,6 +13,11 @@ use newsgraph::export::{Format, QueryStore, ResultsFormat};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::text::input::{self, InputOptions, JsonFields, Sources};
 use newsgraph::{vocab, Error, Pipeline};
+
+/// mimalloc: the pipeline makes many small short-lived allocations, and
+/// the system allocator spent about 15% of a run on them (see bench/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
