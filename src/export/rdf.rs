@@ -467,9 +467,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, mut out: im
         Format::RdfXml => RdfFormat::RdfXml,
         Format::NTriples | Format::NQuads => {
             // line formats: written as minted, nothing kept
-            // news comes out about forty times its size: size the buffer once
-            let text: usize = graph.articles.iter().map(|&a| graph.article(a).text.len()).sum();
-            let mut lines = Lines { out: Vec::with_capacity(text * 48), seen: Default::default(), with_graphs: format.has_graphs(), written: 0 };
+            let mut lines = Lines { out: Vec::new(), seen: Default::default(), with_graphs: format.has_graphs(), written: 0 };
             emit(graph, base, &mut lines);
             out.write_all(&lines.out)?;
             return Ok(lines.written);
