@@ -9,7 +9,8 @@
 //! `NewsArticle` block first, then `og:` and `article:` meta tags, `<time
 //! datetime>` and `<title>`.
 
-use scraper::{ElementRef, Html, Selector};
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 /// What a page says, ready for the extractors.
@@ -40,23 +41,33 @@ impl Page {
     }
 }
 
-const SKIPPED_TAGS: &[&str] = &["nav", "header", "footer", "aside", "figure", "figcaption", "form", "script", "style", "noscript", "button", "svg", "template", "iframe", "select"];
+const SKIPPED_TAGS: &[&str] = &["nav", "header", "footer", "aside", "figure", "figcaption", "form", "script", "style", "noscript", "button", "svg", "template", "iframe", "select", "head", "title"];
 const SKIPPED_WORDS: &[&str] = &["share", "social", "related", "cookie", "consent", "promo", "advert", "newsletter", "caption", "comment", "menu", "breadcrumb", "subscribe", "sidebar", "footer", "nav", "banner", "popup", "modal", "outbrain", "taboola", "recommend", "most-read", "trending", "tags"];
+
+/// Elements whose content flows inside a paragraph; every other element
+/// breaks the text into blocks.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "samp",
+    "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img", "label",
+];
+
+/// Elements that are parts of a paragraph or a list: the text they hold
+/// belongs to the element around them.
+const PARAGRAPH_TAGS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre"];
 
 fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("a valid built-in selector")
 }
 
-/// Whether an element (or one of its ancestors) is page furniture.
-fn is_furniture(element: ElementRef) -> bool {
-    std::iter::once(element).chain(element.ancestors().filter_map(ElementRef::wrap)).any(|e| {
-        let v = e.value();
-        if SKIPPED_TAGS.contains(&v.name()) || v.attr("aria-hidden") == Some("true") || v.attr("hidden").is_some() {
-            return true;
-        }
-        let marks = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-        SKIPPED_WORDS.iter().any(|w| marks.split(|c: char| !c.is_alphanumeric() && c != '-').any(|token| token == *w || token.starts_with(&format!("{w}-")) || token.ends_with(&format!("-{w}"))))
-    })
+/// Page furniture by its tag, or hidden.
+fn is_furniture_tag(element: &scraper::node::Element) -> bool {
+    SKIPPED_TAGS.contains(&element.name()) || element.attr("aria-hidden") == Some("true") || element.attr("hidden").is_some()
+}
+
+/// Whether an element's class or id names page furniture ("share-tools", "related").
+fn has_furniture_words(element: &scraper::node::Element) -> bool {
+    let marks = format!("{} {}", element.attr("class").unwrap_or(""), element.attr("id").unwrap_or("")).to_lowercase();
+    SKIPPED_WORDS.iter().any(|w| marks.split(|c: char| !c.is_alphanumeric() && c != '-').any(|token| token == *w || token.starts_with(&format!("{w}-")) || token.ends_with(&format!("-{w}"))))
 }
 
 fn clean(text: &str) -> String {
@@ -143,41 +154,135 @@ fn read_json_ld(document: &Html, page: &mut Page) {
     }
 }
 
-/// The paragraphs of the article body, in order.
-fn body(document: &Html) -> Vec<String> {
-    let blocks = selector("p, h2, h3, blockquote > p, li");
-    let paragraph = selector("p");
-    // the container whose own paragraphs hold the most text
-    let mut best: Option<(usize, ElementRef)> = None;
-    for p in document.select(&paragraph) {
-        let Some(parent) = p.parent().and_then(ElementRef::wrap) else { continue };
-        if is_furniture(parent) {
-            continue;
-        }
-        let score: usize = parent.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "p").map(|c| text_of(c).len()).sum();
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, parent));
+/// A run of text between block boundaries: a paragraph, a heading, a list
+/// item, a `<div>` of text, or text between `<br>`s.
+struct Block {
+    /// The nearest element around the text that is not inline.
+    element: NodeId,
+    text: String,
+    /// Bytes of the text inside links.
+    link_bytes: usize,
+}
+
+/// Cuts the page into blocks of text, in document order, leaving out
+/// furniture tags (navigation, scripts, figures …).
+#[derive(Default)]
+struct Blocks {
+    blocks: Vec<Block>,
+    text: String,
+    link_bytes: usize,
+}
+
+impl Blocks {
+    fn walk(&mut self, node: NodeRef<Node>, element: NodeId, in_link: bool) {
+        match node.value() {
+            Node::Text(t) => {
+                self.text.push_str(t);
+                if in_link {
+                    self.link_bytes += t.len();
+                }
+            }
+            Node::Element(e) if is_furniture_tag(e) => self.flush(element),
+            Node::Element(e) if e.name() == "br" => self.flush(element),
+            Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
+                for child in node.children() {
+                    self.walk(child, element, in_link || e.name() == "a");
+                }
+            }
+            Node::Element(_) => {
+                self.flush(element);
+                for child in node.children() {
+                    self.walk(child, node.id(), in_link);
+                }
+                self.flush(node.id());
+            }
+            _ => {
+                for child in node.children() {
+                    self.walk(child, element, in_link);
+                }
+            }
         }
     }
-    let Some((_, container)) = best else { return Vec::new() };
-    // an <article> or <main> holding the container gives its headings and lists too
-    let root = container
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .find(|e| matches!(e.value().name(), "article" | "main"))
-        .unwrap_or(container);
+
+    fn flush(&mut self, element: NodeId) {
+        let text = clean(&std::mem::take(&mut self.text));
+        let link_bytes = std::mem::take(&mut self.link_bytes);
+        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            self.blocks.push(Block { element, text, link_bytes });
+        }
+    }
+}
+
+/// The paragraphs of the article body, in order.
+///
+/// Like Readability: the text is cut into blocks; each block's text counts
+/// for the element holding its paragraph (and half for the one above); the
+/// element with the most wins, widened to an `<article>` or `<main>` around
+/// it. Class words mark furniture ("related", "share") only on elements
+/// holding less than half the page's text, so a wrapper named
+/// "advert-content-wrap" around the article does not hide it.
+fn body(document: &Html) -> Vec<String> {
+    let mut walker = Blocks::default();
+    let root = document.tree.root();
+    walker.walk(root, root.id(), false);
+    let blocks = walker.blocks;
+    let tree = &document.tree;
+    let element = |id: NodeId| tree.get(id).and_then(ElementRef::wrap);
+    let lineage = |id: NodeId| tree.get(id).into_iter().flat_map(|n| std::iter::once(n).chain(n.ancestors())).map(|n| n.id());
+
+    // text held by each element, to tell furniture from wrappers
+    let mut held: rustc_hash::FxHashMap<NodeId, usize> = Default::default();
+    for block in &blocks {
+        for id in lineage(block.element) {
+            *held.entry(id).or_default() += block.text.len();
+        }
+    }
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let is_furniture = |id: NodeId| element(id).is_some_and(|e| has_furniture_words(e.value()) && held[&id] * 2 < total);
+    let kept: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.link_bytes * 2 <= b.text.len())
+        .filter(|b| !lineage(b.element).any(is_furniture))
+        .collect();
+
+    // the element holding each block's paragraph: above paragraph and list
+    // tags, and above a <div> holding nothing but its text
+    let holder = |block: &Block| {
+        let mut id = block.element;
+        let inline_only = |id: NodeId| tree.get(id).is_some_and(|n| n.children().all(|c| c.value().as_element().is_none_or(|e| INLINE_TAGS.contains(&e.name()) || e.name() == "br")));
+        if element(id).is_some_and(|e| PARAGRAPH_TAGS.contains(&e.value().name())) || inline_only(id) {
+            id = tree.get(id).and_then(|n| n.parent()).map_or(id, |p| p.id());
+        }
+        while let Some(parent) = element(id).filter(|e| PARAGRAPH_TAGS.contains(&e.value().name())).and_then(|e| e.parent()) {
+            id = parent.id();
+        }
+        id
+    };
+    let mut score: rustc_hash::FxHashMap<NodeId, usize> = Default::default();
+    let mut order = Vec::new();
+    for block in &kept {
+        let id = holder(block);
+        let own = block.text.len() - block.link_bytes;
+        if !score.contains_key(&id) {
+            order.push(id);
+        }
+        *score.entry(id).or_default() += own;
+        if let Some(parent) = tree.get(id).and_then(|n| n.parent()) {
+            if !score.contains_key(&parent.id()) {
+                order.push(parent.id());
+            }
+            *score.entry(parent.id()).or_default() += own / 2;
+        }
+    }
+    // the first of the best, for a deterministic choice
+    let Some(best) = order.iter().copied().fold(None, |best: Option<NodeId>, id| if best.is_none_or(|b| score[&id] > score[&b]) { Some(id) } else { best }) else {
+        return Vec::new();
+    };
+    let container = element(best).and_then(|e| e.ancestors().filter_map(ElementRef::wrap).find(|a| matches!(a.value().name(), "article" | "main"))).map_or(best, |a| a.id());
     let mut out: Vec<String> = Vec::new();
-    for block in root.select(&blocks) {
-        if is_furniture(block) {
-            continue;
-        }
-        // list items only inside the body text, not link lists
-        if block.value().name() == "li" && block.select(&selector("a")).map(|a| text_of(a).len()).sum::<usize>() * 2 > text_of(block).len() {
-            continue;
-        }
-        let text = text_of(block);
-        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && out.last() != Some(&text) {
-            out.push(text);
+    for block in kept {
+        if lineage(block.element).any(|id| id == container) && out.last() != Some(&block.text) {
+            out.push(block.text.clone());
         }
     }
     out
@@ -225,6 +330,46 @@ mod tests {
             ]
         );
         assert_eq!(page.to_text().lines().nth(1), Some("By Ana Lopes"));
+    }
+
+    const PROSE: [&str; 3] = [
+        "The council approved the new budget on Tuesday after a long debate.",
+        "Members said the plan would cut waiting times at the city's clinics.",
+        "The mayor called the vote a turning point for public services.",
+    ];
+
+    #[test]
+    fn text_in_divs_and_between_line_breaks_is_read() {
+        let divs = format!(
+            "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div><div class=\"post\"><div><span>{}</span></div><div><span> </span></div><div><span>{}</span></div><div>{}</div></div></body></html>",
+            PROSE[0], PROSE[1], PROSE[2]
+        );
+        assert_eq!(read_page(&divs).paragraphs, PROSE);
+        let breaks = format!("<html><body><div class=\"article-body\"><em>{}</em><br><br>{} <a href=\"/x\">link</a> text.<br/><br/>{}</div></body></html>", PROSE[0], PROSE[1], PROSE[2]);
+        let page = read_page(&breaks);
+        assert_eq!(page.paragraphs[0], PROSE[0]);
+        assert_eq!(page.paragraphs[1], format!("{} link text.", PROSE[1]));
+        assert_eq!(page.paragraphs[2], PROSE[2]);
+    }
+
+    #[test]
+    fn a_wrapper_named_like_furniture_does_not_hide_the_article() {
+        let html = format!(
+            "<html><body><div class=\"advert-content-wrap\"><div class=\"post-content\"><p>{}</p><p>{}</p><p>{}</p></div><div class=\"related-links\"><p>Read more about budgets in our guide.</p></div></div></body></html>",
+            PROSE[0], PROSE[1], PROSE[2]
+        );
+        assert_eq!(read_page(&html).paragraphs, PROSE);
+    }
+
+    #[test]
+    fn scripts_without_case_are_prose() {
+        let html = "<html><head><title>外国专家谈合作</title></head><body><article><p>By 严玉洁</p><p>在美国旧金山举行的会晤吸引了全世界的目光。多名外国专家表示，合作符合国际社会利益。</p><p>中美合作是大势所趋</p><p>وقال المرصد السوري لحقوق الإنسان إن مقاتلين سيطروا على ثلاثة مستودعات</p></article></body></html>";
+        let doc = crate::document::Document::new(read_page(html).to_text(), Default::default());
+        let prose: Vec<&str> = doc.paragraphs_with(crate::document::ParagraphRole::Prose).map(|p| doc.slice(p.span)).collect();
+        // the short subheading is dropped, as English ones are
+        assert_eq!(prose.len(), 2, "{prose:?}");
+        assert!(prose[0].starts_with("在美国") && prose[1].starts_with("وقال"));
+        assert_eq!(doc.paragraphs_with(crate::document::ParagraphRole::Byline).count(), 1);
     }
 
     #[test]

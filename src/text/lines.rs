@@ -77,20 +77,33 @@ fn continues(previous: &str, next: &str) -> bool {
     ends_open && goes_on && previous.len() >= 40
 }
 
+/// Words, counting two characters as a word in scripts written without
+/// spaces (Chinese, Japanese, Thai, Burmese …).
 fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+    let unspaced = line.chars().filter(|&c| is_unspaced_script(c)).count();
+    line.split_whitespace().count() + unspaced / 2
 }
 
-/// No lower-case letter at all ("ARTICLE AD BOX"), or no letter at all.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Capitals and no lower-case letter ("ARTICLE AD BOX"), or no letter at
+/// all. Scripts without case (Arabic, Thai, Chinese …) are never capitals.
 fn is_furniture_shape(line: &str) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
     let lower = line.chars().filter(|c| c.is_lowercase()).count();
-    letters == 0 || (lower == 0 && letters > 1 && word_count(line) >= 2)
+    letters == 0 || (lower == 0 && upper > 1 && word_count(line) >= 2)
 }
+
+/// What ends a sentence, in the scripts news is written in: Latin, CJK
+/// (。！？」), Arabic (؟ ۔), Devanagari (।) and Burmese (။).
+const SENTENCE_ENDS: [char; 16] = ['.', '!', '?', '"', '\u{201d}', ':', ';', '\u{3002}', '\u{ff01}', '\u{ff1f}', '\u{300d}', '\u{300f}', '\u{061f}', '\u{06d4}', '\u{0964}', '\u{104b}'];
 
 /// A line that is a label, not a sentence: no sentence punctuation at its end.
 fn is_label_line(line: &str) -> bool {
-    !line.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ';']) && word_count(line) <= 20
+    !line.ends_with(SENTENCE_ENDS) && word_count(line) <= 20
 }
 
 /// "By Chris Mason", "By Jane Doe and John Roe": a short line of "By" and
@@ -102,7 +115,7 @@ pub fn is_byline(line: &str) -> bool {
         && words.len() <= 8
         && words.iter().all(|w| {
             matches!(*w, "and" | "&" | "de" | "van" | "von" | "der" | "al" | "bin")
-                || w.chars().next().is_some_and(char::is_uppercase)
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
 }
 

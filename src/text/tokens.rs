@@ -81,11 +81,10 @@ fn fast_tokens(s: &str, base: usize, out: &mut Vec<Span>) -> Option<()> {
                     Class::MidLetter | Class::MidNumLet | Class::MidNum => {
                         let Some(after) = next(j + n.len_utf8()) else { break };
                         let after_kind = class(after)?;
-                        let joins = match (last, n_kind, after_kind) {
-                            (Class::Letter, Class::MidLetter | Class::MidNumLet, Class::Letter) => true,
-                            (Class::Digit, Class::MidNum | Class::MidNumLet, Class::Digit) => true,
-                            _ => false,
-                        };
+                        let joins = matches!(
+                            (last, n_kind, after_kind),
+                            (Class::Letter, Class::MidLetter | Class::MidNumLet, Class::Letter) | (Class::Digit, Class::MidNum | Class::MidNumLet, Class::Digit)
+                        );
                         if !joins {
                             break;
                         }
