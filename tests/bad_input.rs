@@ -111,6 +111,17 @@ fn html_with_scripts_comments_and_entities_is_read_and_an_empty_page_reported() 
 }
 
 #[test]
+fn deeply_nested_html_is_read_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let depth = 50_000;
+    let html = format!("<html><body><p>{}Japan is a member of the G7.{}</p></body></html>", "<b>".repeat(depth), "</b>".repeat(depth));
+    let page = write(dir.path(), "deep.html", html);
+    let r = run(&["text"], &[&page]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Japan is a member of the G7."), "{}", r.stdout);
+}
+
+#[test]
 fn unwritable_outputs_are_errors_and_leave_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
     let missing_dir = dir.path().join("no/such/dir/out.ttl");

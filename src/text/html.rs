@@ -9,6 +9,7 @@
 //! `NewsArticle` block first, then `og:` and `article:` meta tags, `<time
 //! datetime>` and `<title>`.
 
+use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
@@ -174,34 +175,51 @@ struct Blocks {
 }
 
 impl Blocks {
-    fn walk(&mut self, node: NodeRef<Node>, element: NodeId, in_link: bool) {
-        match node.value() {
-            Node::Text(t) => {
-                self.text.push_str(t);
-                if in_link {
-                    self.link_bytes += t.len();
-                }
-            }
-            Node::Element(e) if is_furniture_tag(e) => self.flush(element),
-            Node::Element(e) if e.name() == "br" => self.flush(element),
-            Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
-                for child in node.children() {
-                    self.walk(child, element, in_link || e.name() == "a");
-                }
-            }
-            Node::Element(_) => {
-                self.flush(element);
-                for child in node.children() {
-                    self.walk(child, node.id(), in_link);
-                }
-                self.flush(node.id());
-            }
-            _ => {
-                for child in node.children() {
-                    self.walk(child, element, in_link);
-                }
+    /// Walks the tree without recursion: pages nest elements deeper than
+    /// any stack allows.
+    fn read(root: NodeRef<Node>) -> Vec<Block> {
+        let mut blocks = Blocks::default();
+        // the elements around the current text that are not inline
+        let mut holders = vec![root.id()];
+        let mut open_links = 0usize;
+        let mut skipping: Option<NodeId> = None;
+        for edge in root.traverse() {
+            let holder = *holders.last().unwrap_or(&root.id());
+            match edge {
+                Edge::Open(node) if skipping.is_none() => match node.value() {
+                    Node::Text(t) => {
+                        blocks.text.push_str(t);
+                        if open_links > 0 {
+                            blocks.link_bytes += t.len();
+                        }
+                    }
+                    Node::Element(e) if is_furniture_tag(e) => {
+                        blocks.flush(holder);
+                        skipping = Some(node.id());
+                    }
+                    Node::Element(e) if e.name() == "br" => blocks.flush(holder),
+                    Node::Element(e) if INLINE_TAGS.contains(&e.name()) => open_links += usize::from(e.name() == "a"),
+                    Node::Element(_) => {
+                        blocks.flush(holder);
+                        holders.push(node.id());
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+                Edge::Close(node) if skipping.is_none() => match node.value() {
+                    Node::Element(e) if e.name() == "br" => {}
+                    Node::Element(e) if INLINE_TAGS.contains(&e.name()) => open_links -= usize::from(e.name() == "a"),
+                    Node::Element(_) => {
+                        blocks.flush(node.id());
+                        holders.pop();
+                    }
+                    _ => {}
+                },
+                _ => {}
             }
         }
+        blocks.flush(root.id());
+        blocks.blocks
     }
 
     fn flush(&mut self, element: NodeId) {
@@ -222,10 +240,7 @@ impl Blocks {
 /// holding less than half the page's text, so a wrapper named
 /// "advert-content-wrap" around the article does not hide it.
 fn body(document: &Html) -> Vec<String> {
-    let mut walker = Blocks::default();
-    let root = document.tree.root();
-    walker.walk(root, root.id(), false);
-    let blocks = walker.blocks;
+    let blocks = Blocks::read(document.tree.root());
     let tree = &document.tree;
     let element = |id: NodeId| tree.get(id).and_then(ElementRef::wrap);
     let lineage = |id: NodeId| tree.get(id).into_iter().flat_map(|n| std::iter::once(n).chain(n.ancestors())).map(|n| n.id());
