@@ -8,6 +8,10 @@ use newsgraph::export::{write_rdf, Format};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::Pipeline;
 
+/// The binary's allocator, so that the stages are timed as they run there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// About 200 kB of article text: the test articles, repeated.
 fn corpus() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
