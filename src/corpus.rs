@@ -102,10 +102,11 @@ impl Corpus<'_> {
                             let mut graph = KnowledgeGraph::new();
                             self.pipeline.add_article(&mut graph, &source.text, source.meta.clone());
                             let mut buffer = Vec::new();
-                            export::write_rdf(&graph, &self.base, self.format, &mut buffer).map(|triples| (buffer, triples, graph.entity_keys(), graph.counts().1))
+                            let triples = export::append_lines(&graph, &self.base, self.format.has_graphs(), &mut buffer);
+                            (buffer, triples, graph.entity_keys(), graph.counts().1)
                         })
-                        .collect::<Result<_, _>>()
-                })?;
+                        .collect()
+                });
                 for (buffer, triples, keys, facts) in written {
                     out.write_all(&buffer)?;
                     summary.triples += triples;

@@ -322,17 +322,39 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub struct WordList {
     items: Vec<String>,
     set: HashSet<String>,
+    /// The first and the last words of the items (phrases are space-separated).
+    firsts: HashSet<String>,
+    lasts: HashSet<String>,
 }
 
 impl From<Vec<String>> for WordList {
     fn from(items: Vec<String>) -> WordList {
-        WordList { set: items.iter().cloned().collect(), items }
+        let word = |item: &String, last: bool| {
+            let mut words = item.split(' ');
+            (if last { words.next_back() } else { words.next() }).unwrap_or_default().to_string()
+        };
+        WordList {
+            set: items.iter().cloned().collect(),
+            firsts: items.iter().map(|i| word(i, false)).collect(),
+            lasts: items.iter().map(|i| word(i, true)).collect(),
+            items,
+        }
     }
 }
 
 impl WordList {
     pub fn contains(&self, word: &str) -> bool {
         self.set.contains(word)
+    }
+
+    /// Whether some item starts with `word`.
+    pub fn starts_with_word(&self, word: &str) -> bool {
+        self.firsts.contains(word)
+    }
+
+    /// Whether some item ends with `word`.
+    pub fn ends_with_word(&self, word: &str) -> bool {
+        self.lasts.contains(word)
     }
 }
 

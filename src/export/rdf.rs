@@ -458,6 +458,15 @@ fn emit(graph: &KnowledgeGraph, base: &str, q: &mut impl Sink) {
     }
 }
 
+/// Appends the graph to `buffer` as N-Quads (`with_graphs`) or N-Triples,
+/// each line as it is minted; returns the number of statements written.
+pub fn append_lines(graph: &KnowledgeGraph, base: &str, with_graphs: bool, buffer: &mut Vec<u8>) -> usize {
+    let mut lines = Lines { out: std::mem::take(buffer), seen: Default::default(), with_graphs, written: 0 };
+    emit(graph, base, &mut lines);
+    *buffer = lines.out;
+    lines.written
+}
+
 /// Writes the graph as RDF in `format` (not DOT); returns the number of
 /// statements written.
 pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, mut out: impl Write) -> std::io::Result<usize> {

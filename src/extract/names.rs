@@ -380,7 +380,7 @@ impl SentenceReader<'_> {
 
     /// The misc cue right after token `end` ("trial", "framework"), if any.
     fn misc_cue_after(&self, end: usize) -> Option<usize> {
-        self.lexicon().misc_cues_after.iter().find_map(|c| self.words.phrase_at(end, c).then_some(end + c.split(' ').count()))
+        self.words.phrase_starting(end, &self.lexicon().misc_cues_after).map(|c| end + c.split(' ').count())
     }
 
     /// "Notes from Poland (NFP)": the words before a bracketed acronym whose
@@ -463,12 +463,8 @@ impl SentenceReader<'_> {
             initial: single_initial && !strong,
             replaces: replaces.clone(),
         };
-        let org_cue_before = lex.org_cues.contains(&before)
-            || lex.org_cues_phrases.iter().any(|p| {
-                let k = p.split(' ').count();
-                a >= k && self.words.phrase_at(a - k, p)
-            });
-        let org_cue_after = lex.org_cues_after.iter().any(|c| self.words.phrase_at(b, c));
+        let org_cue_before = lex.org_cues.contains(&before) || self.words.phrase_ending(a, &lex.org_cues_phrases).is_some();
+        let org_cue_after = self.words.phrase_starting(b, &lex.org_cues_after).is_some();
         let last = self.raw(b - 1);
         // a lone head word opening a sentence ("News in brief") names nothing
         let org_head = (lex.org_heads.contains(last) && !single_initial)
@@ -506,10 +502,7 @@ impl SentenceReader<'_> {
         if given || (speaks && !self.is_acronym(a)) || (spoken_of && n >= 2) {
             return Some(candidate(EntityType::Person, true));
         }
-        let place_cue = lex.place_cues.iter().find(|c| {
-            let k = c.split(' ').count();
-            a >= k && self.words.phrase_at(a - k, c)
-        });
+        let place_cue = self.words.phrase_ending(a, &lex.place_cues);
         if let Some(cue) = place_cue.filter(|_| !self.is_acronym(a)) {
             // "the towns of X": a settlement; "in X": some place
             let settlement = ["town", "towns", "city", "cities", "village", "villages"].iter().any(|w| cue.starts_with(w));

@@ -204,10 +204,7 @@ impl Reader<'_> {
         if i > 0 && self.lex.currencies.contains_key(self.raw(i - 1)) {
             i -= 1;
         }
-        self.lex.qualifiers.iter().find_map(|q| {
-            let k = q.split(' ').count();
-            (i >= k && self.words.phrase_at(i - k, q)).then(|| q.clone())
-        })
+        self.words.phrase_ending(i, &self.lex.qualifiers).map(String::from)
     }
 
     /// The words after the number, up to the end of the phrase or a time expression.

@@ -1,7 +1,7 @@
 //! Word-level views of a sentence shared by the relation extractors.
 
 use crate::document::{Document, LowerTokens, MentionId, Span};
-use crate::ontology::Lexicon;
+use crate::ontology::{Lexicon, WordList};
 
 /// The tokens of one sentence with their lower-case forms (shared with the
 /// document, which computes them once).
@@ -41,6 +41,27 @@ impl Words {
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
         // split by bytes: a `char` pattern costs more than the comparisons
         phrase.as_bytes().split(|&b| b == b' ').enumerate().all(|(k, part)| i + k < self.len() && self.word(i + k).as_bytes() == part)
+    }
+
+    /// The first phrase of `list` (in its order) that starts at token `i`.
+    pub fn phrase_starting<'l>(&self, i: usize, list: &'l WordList) -> Option<&'l str> {
+        if !list.starts_with_word(self.word(i)) {
+            return None;
+        }
+        list.iter().find(|p| self.phrase_at(i, p)).map(String::as_str)
+    }
+
+    /// The first phrase of `list` (in its order) that ends just before token `i`.
+    pub fn phrase_ending<'l>(&self, i: usize, list: &'l WordList) -> Option<&'l str> {
+        if i == 0 || !list.ends_with_word(self.word(i - 1)) {
+            return None;
+        }
+        list.iter()
+            .find(|p| {
+                let k = p.split(' ').count();
+                i >= k && self.phrase_at(i - k, p)
+            })
+            .map(String::as_str)
     }
 
     /// Token `i` as written; empty past the sentence's end.
@@ -86,7 +107,7 @@ pub fn opens_clause(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
 /// Whether a negation cue ("not", "never", "no longer" …) stands among tokens `from..to`.
 pub fn denied(words: &Words, lexicon: &Lexicon, from: usize, to: usize) -> bool {
     (from..to).any(|i| {
-        lexicon.negation.cues.contains(words.word(i)) || lexicon.negation.phrases.iter().any(|p| words.phrase_at(i, p))
+        lexicon.negation.cues.contains(words.word(i)) || words.phrase_starting(i, &lexicon.negation.phrases).is_some()
     })
 }
 
