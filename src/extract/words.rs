@@ -115,3 +115,25 @@ pub fn denied(words: &Words, lexicon: &Lexicon, from: usize, to: usize) -> bool 
 pub fn people_between(doc: &Document, words: &Words, from: usize, to: usize) -> Vec<MentionId> {
     mentions_between(doc, words, from, to).into_iter().filter(|&m| doc.mentions[m].class.is_person() && doc.mentions[m].form != crate::document::MentionForm::Demonym).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    #[test]
+    fn phrases_starting_and_ending_at_a_token() {
+        let doc = Document::new("Shares rose by more than a third, according to reports.".to_string(), Metadata::default());
+        let words = Words::of_sentence(&doc, 0);
+        let list = WordList::from(vec!["more than".to_string(), "according to".to_string(), "by".to_string(), "more than a".to_string()]);
+        let at = |w: &str| (0..words.len()).find(|&i| words.word(i) == w).unwrap();
+        // the first phrase in the list's order wins
+        assert_eq!(words.phrase_starting(at("more"), &list), Some("more than"));
+        assert_eq!(words.phrase_starting(at("according"), &list), Some("according to"));
+        assert_eq!(words.phrase_starting(at("rose"), &list), None);
+        assert_eq!(words.phrase_ending(at("third"), &list), Some("more than a"));
+        assert_eq!(words.phrase_ending(at("more"), &list), Some("by"));
+        assert_eq!(words.phrase_ending(0, &list), None);
+        assert_eq!(words.phrase_starting(words.len() + 3, &list), None);
+    }
+}
