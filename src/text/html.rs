@@ -81,7 +81,7 @@ fn text_of(element: ElementRef) -> String {
 }
 
 pub fn read_page(html: &str) -> Page {
-    let document = Html::parse_document(html);
+    let document = Html::parse_document(&super::nesting::cap_nesting(html, super::nesting::MAX_DEPTH));
     let mut page = Page::default();
     read_json_ld(&document, &mut page);
     let meta = |attr: &str, name: &str| -> Option<String> {

@@ -5,6 +5,7 @@
 pub mod html;
 pub mod input;
 mod lines;
+mod nesting;
 mod sentences;
 mod tokens;
 
