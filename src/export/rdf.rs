@@ -302,8 +302,12 @@ fn emit(graph: &KnowledgeGraph, base: &str, q: &mut impl Sink) {
         .collect();
     let m = Minter { base: base.to_string(), graph, offsets };
     let names: Vec<String> = graph.graph.node_indices().map(|n| m.node(n)).collect();
-    // each article's text node, by article node index
-    let contexts: Vec<String> = names.iter().map(|name| format!("{name}/text")).collect();
+    // each article's text node, by node index (empty for other nodes)
+    let contexts: Vec<String> = graph
+        .graph
+        .node_indices()
+        .map(|n| if let Node::Article(_) = graph.graph[n] { format!("{}/text", names[n.index()]) } else { String::new() })
+        .collect();
     let default = GraphNameRef::DefaultGraph;
     let in_article = |a: NodeIndex| graph_of(&names[a.index()]);
     let mut add = |s: &str, p: &str, o: TermRef<'_>, g: GraphNameRef<'_>| {
@@ -476,10 +480,10 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, mut out: im
         Format::RdfXml => RdfFormat::RdfXml,
         Format::NTriples | Format::NQuads => {
             // line formats: written as minted, nothing kept
-            let mut lines = Lines { out: Vec::new(), seen: Default::default(), with_graphs: format.has_graphs(), written: 0 };
-            emit(graph, base, &mut lines);
-            out.write_all(&lines.out)?;
-            return Ok(lines.written);
+            let mut buffer = Vec::new();
+            let written = append_lines(graph, base, format.has_graphs(), &mut buffer);
+            out.write_all(&buffer)?;
+            return Ok(written);
         }
         Format::JsonLd => RdfFormat::NTriples, // written by jsonld.rs below
         Format::Dot => return Err(std::io::Error::other("DOT is not an RDF format")),
