@@ -274,19 +274,19 @@ fn body(document: &Html) -> Vec<String> {
         id
     };
     let mut score: rustc_hash::FxHashMap<NodeId, usize> = Default::default();
-    let mut order = Vec::new();
-    for block in &kept {
-        let id = holder(block);
-        let own = block.text.len() - block.link_bytes;
+    let mut order = Vec::new(); // elements in the order first credited
+    let mut credit = |id: NodeId, amount: usize| {
         if !score.contains_key(&id) {
             order.push(id);
         }
-        *score.entry(id).or_default() += own;
+        *score.entry(id).or_default() += amount;
+    };
+    for block in &kept {
+        let id = holder(block);
+        let own = block.text.len() - block.link_bytes;
+        credit(id, own);
         if let Some(parent) = tree.get(id).and_then(|n| n.parent()) {
-            if !score.contains_key(&parent.id()) {
-                order.push(parent.id());
-            }
-            *score.entry(parent.id()).or_default() += own / 2;
+            credit(parent.id(), own / 2);
         }
     }
     // the first of the best, for a deterministic choice
