@@ -22,6 +22,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ontology;
+pub mod recognise;
 pub mod resolve;
 pub mod text;
 pub mod vocab;

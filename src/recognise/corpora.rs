@@ -1,0 +1,1 @@
+//! Readers for the annotated training corpora (filled in next).
