@@ -18,6 +18,8 @@ pub enum Error {
     /// Odd input under `--strict`: the run stops on its first warning.
     #[error("{}: {message} (stopped: --strict)", path.display())]
     Strict { path: PathBuf, message: String },
+    #[error(transparent)]
+    Model(#[from] crate::recognise::model::ModelError),
     #[error("invalid {what}: {message}")]
     Invalid { what: &'static str, message: String },
 }

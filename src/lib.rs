@@ -21,6 +21,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod link;
 pub mod ontology;
 pub mod recognise;
 pub mod resolve;
@@ -33,23 +34,27 @@ use document::{Document, Metadata};
 use extract::Extractor;
 use graph::KnowledgeGraph;
 use ontology::Ontology;
+use recognise::Recogniser;
 use resolve::Resolution;
 
-/// The whole pipeline: the ontology and the extractors, loaded once.
+/// The whole pipeline: the ontology, the recogniser and the extractors, loaded once.
 pub struct Pipeline {
     pub ontology: Ontology,
+    recogniser: Recogniser,
     extractors: Vec<Box<dyn Extractor>>,
 }
 
 impl Pipeline {
     /// The built-in ontology and the default extractors.
     pub fn new() -> Result<Pipeline, Error> {
-        Ok(Pipeline { ontology: Ontology::builtin()?, extractors: extract::default_extractors() })
+        Ok(Pipeline { ontology: Ontology::builtin()?, recogniser: Recogniser::builtin()?, extractors: extract::default_extractors() })
     }
 
-    /// Segments, extracts and resolves one article.
+    /// Segments, recognises, links, extracts and resolves one article.
     pub fn read(&self, text: &str, meta: Metadata) -> (Document, Resolution) {
         let mut doc = Document::new(text, meta);
+        self.recogniser.recognise(&mut doc, &self.ontology);
+        link::link(&mut doc, &self.ontology);
         extract::run_all(&self.extractors, &mut doc, &self.ontology);
         let resolution = resolve::resolve(&doc, &self.ontology);
         (doc, resolution)

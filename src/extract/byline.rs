@@ -1,5 +1,5 @@
-//! Authorship: "By Chris Mason" and the job line under it
-//! ("Political editor, travelling with …").
+//! Authorship: "By Jane Doe" and the job line under it
+//! ("Health correspondent, in Leeds").
 
 use super::Extractor;
 use crate::document::{Document, Fact, FactKind, Mention, MentionForm, ParagraphRole, Span};

@@ -1,7 +1,7 @@
 //! Events: meetings, summits and talks with their attendees, location and
-//! date. "A and B will meet at the Elysee Palace … in the first Anglo-French
-//! summit" gives a summit attended by A and B at the Elysee Palace; "C
-//! joined the talks" adds C to the event just named.
+//! date. "A and B met in Oslo on Tuesday for the yearly Nordic-Baltic
+//! summit" gives a summit attended by A and B in Oslo; "C attended the
+//! meeting" in a later sentence adds C to the event just named.
 
 use super::time;
 use super::words::{clause_start, denied, people_between, Words};
@@ -22,7 +22,7 @@ impl Extractor for Events {
         let mut latest: Option<usize> = None; // the last event fact added
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
-            // "C joined the talks": C attends the latest event
+            // "C attended the meeting": C attends the latest event
             for verb in &words_of_events.join_verbs {
                 for v in words.find_phrase(verb) {
                     let names_event = words_of_events.nouns.iter().any(|n| words.phrase_at(v + 1, &format!("the {n}")));
@@ -70,7 +70,7 @@ impl Extractor for Events {
     }
 }
 
-/// "the first Anglo-French summit for five years" → "Anglo-French summit":
+/// "the yearly Nordic-Baltic summit on trade" → "Nordic-Baltic summit":
 /// an event noun with the capitalised words before it.
 fn event_name(doc: &Document, words: &Words, nouns: &[String]) -> Option<Span> {
     let (i, n) = nouns.iter().rev().find_map(|n| words.find_phrase(n).first().map(|&i| (i, n)))?;
@@ -94,16 +94,15 @@ fn weekday_in(doc: &Document, words: &Words) -> Option<Span> {
 mod tests {
     use super::*;
     use crate::document::Metadata;
-    use crate::extract::testing::ONTOLOGY;
-    use crate::extract::{Extractor, GazetteerEntities, Names};
+    use crate::extract::testing::{recognise, ONTOLOGY};
+    use crate::extract::Extractor;
 
     /// (name, attendees, location, date) of each event.
     type Seen = (String, Vec<String>, Option<String>, Option<String>);
 
     fn events(text: &str) -> Vec<Seen> {
         let mut doc = Document::new(text, Metadata { date: Some("2024-06-14".into()), ..Metadata::default() });
-        GazetteerEntities.extract(&mut doc, &ONTOLOGY);
-        Names.extract(&mut doc, &ONTOLOGY);
+        recognise(&mut doc);
         Events.extract(&mut doc, &ONTOLOGY);
         doc.facts
             .iter()
@@ -121,7 +120,7 @@ mod tests {
 
     #[test]
     fn events_table() {
-        let got = events("Chancellor Olaf Brandt and Dr Ines Berg met in Vienna on Tuesday for the annual Austro-Alpine summit. Tom Reed joined the talks.");
+        let got = events("Chancellor Olaf Brandt and Dr Ines Berg met in Vienna on Tuesday for the annual Austro-Alpine summit. Tom Reed joined the summit.");
         assert_eq!(
             got,
             vec![(
@@ -131,7 +130,11 @@ mod tests {
                 Some("2024-06-11".to_string())
             )]
         );
-        assert!(events("The UK and France will meet again.").is_empty(), "countries are not attendees");
+        // a later sentence adds a person to the event just named
+        let got = events("Ana Ruiz and Omar Said met in Lima on Monday. Later that day Eva Stone attended the talks.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec!["Ana Ruiz".to_string(), "Omar Said".to_string(), "Eva Stone".to_string()]);
+        assert!(events("Spain and Chile will meet again.").is_empty(), "countries are not attendees");
         assert!(events("Olaf Brandt did not meet Ines Berg in Oslo.").is_empty(), "a denied meeting");
     }
 }

@@ -1,5 +1,5 @@
-//! Membership: "both the UK and France are … members of the G7, G20 and the
-//! Nato defence alliance", "Poland, a member of the EU, …", "Croatia joined
+//! Membership: "Germany and Italy are both founding members of the EU,
+//! the G20 and Nato", "Poland, a member of the EU, …", "Croatia joined
 //! the EU".
 //!
 //! Coordinated subjects and objects multiply: every subject before the

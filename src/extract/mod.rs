@@ -7,9 +7,7 @@
 
 mod byline;
 mod events;
-mod gazetteer;
 mod membership;
-mod names;
 mod places;
 mod quotes;
 mod statistics;
@@ -21,9 +19,7 @@ pub mod words;
 
 pub use byline::Byline;
 pub use events::Events;
-pub use gazetteer::GazetteerEntities;
 pub use membership::Membership;
-pub use names::Names;
 pub use places::Places;
 pub use quotes::Quotations;
 pub use statistics::Statistics;
@@ -45,7 +41,7 @@ pub trait Extractor: Send + Sync {
 
 /// The extractors newsgraph runs, in order.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(GazetteerEntities), Box::new(Names), Box::new(Byline), Box::new(Titles), Box::new(TitlePhrases), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel), Box::new(Events), Box::new(Places)]
+    vec![Box::new(Byline), Box::new(Titles), Box::new(TitlePhrases), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel), Box::new(Events), Box::new(Places)]
 }
 
 /// Runs every extractor over `doc`.
@@ -63,14 +59,18 @@ pub(crate) mod testing {
     use std::sync::LazyLock;
 
     pub static ONTOLOGY: LazyLock<Ontology> = LazyLock::new(|| Ontology::builtin().unwrap());
+    static RECOGNISER: LazyLock<crate::recognise::Recogniser> = LazyLock::new(|| crate::recognise::Recogniser::builtin().unwrap());
 
-    /// Segments `text` and runs the given extractors after the gazetteer.
+    /// Recognises and links the names of `doc`, as the pipeline does before extraction.
+    pub fn recognise(doc: &mut Document) {
+        RECOGNISER.recognise(doc, &ONTOLOGY);
+        crate::link::link(doc, &ONTOLOGY);
+    }
+
+    /// Segments `text`, recognises its names and runs the given extractors.
     pub fn run(text: &str, extractors: &[&dyn Extractor]) -> Document {
         let mut doc = Document::new(text, Metadata::default());
-        GazetteerEntities.extract(&mut doc, &ONTOLOGY);
-        if !extractors.iter().any(|e| e.name() == "names") {
-            Names.extract(&mut doc, &ONTOLOGY);
-        }
+        recognise(&mut doc);
         for e in extractors {
             e.extract(&mut doc, &ONTOLOGY);
         }
@@ -126,6 +126,7 @@ mod tests {
 
     fn pipeline(text: &str) -> Document {
         let mut doc = Document::new(text, Metadata::default());
+        super::testing::recognise(&mut doc);
         run_all(&default_extractors(), &mut doc, &ONTOLOGY);
         doc
     }

@@ -1,13 +1,13 @@
 //! Quotations and who said them.
 //!
 //! A quotation is a stretch in quotation marks (straight or curly) that
-//! someone says: `X said: "…"`, `"…," X said`, `"…," said X`, `X told the
-//! press: "…"`, a partial quote after a speech verb (`Labour said … was a
-//! "total failure"`), or a quotation opening a sentence with no attribution,
+//! someone says: `X said: "…"`, `"…," X said`, `"…," said X`, `X told
+//! reporters: "…"`, a partial quote after a speech verb (`the union said the
+//! offer was "an insult"`), or a quotation opening a sentence with no attribution,
 //! which continues the speaker before it (also across paragraphs, when a
 //! quotation is left open at the end of one). Marks with no speech verb near
-//! them are scare quotes and say nothing. Unnamed speakers ("a French
-//! government source") become description mentions; "he" and "she" stand
+//! them are scare quotes and say nothing. Unnamed speakers ("a senior
+//! Danish diplomat") become description mentions; "he" and "she" stand
 //! for the last person named.
 
 use super::words::Words;
@@ -84,7 +84,7 @@ impl Extractor for Quotations {
                 let joined_to_previous = k > 0 && doc.sentence_at(found[k - 1].open) == Some(s);
                 let speaker = match speaker {
                     Some(found) => Some(found.into_mention(doc, s)),
-                    // `called it "null and void" and "ridiculous"`: the same speaker
+                    // `called the plan "reckless" and "unfunded"`: the same speaker
                     None if joined_to_previous => previous.and_then(|(_, sp)| sp),
                     None if opens_sentence => match previous {
                         Some((pp, sp)) if p - pp <= 2 => sp,
@@ -166,7 +166,7 @@ impl Attribution<'_> {
         self.doc.mentions_before(at).find(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].span.end <= at)
     }
 
-    /// "a French government source", ending right before token `v`.
+    /// "a senior Danish diplomat", ending right before token `v`.
     fn description_before(&self, v: usize) -> Option<Span> {
         let head = v.checked_sub(1)?;
         if !self.ontology.lexicon.quotes.speaker_nouns.contains(self.words.word(head)) {
@@ -210,7 +210,7 @@ impl Attribution<'_> {
         }
     }
 
-    /// `"…," the spokesman added.` / `"…", said Kosgei.` / `"…", he said.`
+    /// `"…," the spokeswoman added.` / `"…", said Okafor.` / `"…", he said.`
     fn after_quote(&self, (from, to): (usize, usize)) -> Option<Speaker> {
         let mut k = from;
         while k < to && matches!(self.words.word(k), "," | "." | "\u{2014}" | "-") {
@@ -234,8 +234,8 @@ impl Attribution<'_> {
         self.subject_before(k, v)
     }
 
-    /// `X said: "…"` / `X told the press the drugs were part of it: "…"` /
-    /// `Labour said the plan was a "total failure"` / `described by X as a "…"`.
+    /// `X said: "…"` / `X told reporters the vote was close: "…"` /
+    /// `the union said the offer was "an insult"` / `described by X as a "…"`.
     fn before_quote(&self, (from, to): (usize, usize)) -> Option<Speaker> {
         let v = (from..to).rev().find(|&i| self.is_speech_verb(i))?;
         if self.words.word(v + 1) == "by" {
@@ -269,13 +269,14 @@ mod tests {
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
             ("\"It is over,\" a senior police source said.", &[("a senior police source", "It is over,")]),
             (
-                "Coach Lena Park said: \"We trained hard.\n\"We deserved it.\"\n\"And we will win again.\"",
-                &[("Lena Park", "We trained hard."), ("Lena Park", "We deserved it."), ("Lena Park", "And we will win again.")],
+                "Coach Lena Park said: \"We trained hard.\n\"We deserved it.\"\n\"Next season looks bright.\"",
+                &[("Lena Park", "We trained hard."), ("Lena Park", "We deserved it."), ("Lena Park", "Next season looks bright.")],
             ),
             ("The Green Party said the budget was a \"missed chance\".", &[("Green Party", "missed chance")]),
             ("Tom Price won. \"I am thrilled,\" he said.", &[("Tom Price", "I am thrilled,")]),
             ("Critics call it a \"safe haven\" for fraud.", &[]),
             ("The deal was described by Eva Stone as a \"turning point\".", &[("Eva Stone", "turning point")]),
+            ("Ana Ruiz underlined: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(s, q)| (s.to_string(), q.to_string())).collect();

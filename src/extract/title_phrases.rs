@@ -1,6 +1,6 @@
-//! Title phrases that stand for a person named earlier: "the prime
-//! minister" after "Prime Minister Rishi Sunak", "the president" after
-//! "French President Emmanuel Macron". The phrase becomes a description
+//! Title phrases that stand for a person named earlier: "the chancellor"
+//! after "German Chancellor Olaf Brandt", "the mayor" after "Mayor Ann
+//! Holt". The phrase becomes a description
 //! mention that is an alias of the person who last held that title in the
 //! article; a phrase no one held names nobody.
 
@@ -35,7 +35,7 @@ impl Extractor for TitlePhrases {
                     continue;
                 }
                 let Some(end) = ontology.title_end(&words, i + 1) else { continue };
-                // "the prime minister's spokesman", "the President Joe Biden": not the phrase alone
+                // "the mayor's aide", "the President Joe Biden": not the phrase alone
                 let next = words.spans.get(end).map_or("", |t| doc.slice(*t));
                 if next.starts_with(['\'', '\u{2019}']) || words.word(end) == "'s" || next.starts_with(char::is_uppercase) {
                     continue;

@@ -1,13 +1,14 @@
 //! Titles, offices and affiliations of the people named.
 //!
-//! - before the name: "Prime Minister Rishi Sunak", "French President
-//!   Emmanuel Macron" (President; France), "USCG Captain Monica Rochester"
-//!   (Captain; USCG), "Conservative Party leader and Prime Minister X";
-//! - in apposition: "The Italian foreign minister, Luigi Di Maio",
-//!   "X, Director General of Y", "X, Tesco's CEO", "X, a spokesman for Y";
-//! - after the name: "X of the World Health Organization", "X of Kenya",
-//!   "X and Y, both from Ethiopia";
-//! - a country before the name: "Kenya's X", "Ethiopians X and Y".
+//! - before the name: "Mayor Ann Holt", "German Chancellor Olaf Brandt"
+//!   (Chancellor; Germany), "FIFA President X" (President; FIFA), "Green
+//!   Party leader and Deputy Prime Minister X";
+//! - in apposition: "The Spanish trade minister, Ana Ruiz", "X, head of
+//!   Y", "X, Walmart's chief economist", "X, a spokeswoman for Y";
+//! - after the name: "X of the World Bank", "X of Chile", "X and Y, both
+//!   from Sweden";
+//! - a country before the name: "Peru's X", "Norwegians X and Y", "the
+//!   Dutch and Belgian ministers, X and Y, respectively".
 
 use super::words::Words;
 use super::Extractor;
@@ -91,7 +92,7 @@ impl Reader<'_> {
     fn title_ending_at(&self, end: usize) -> Option<usize> {
         // the longest title first: the earliest start whose title ends here
         (end.saturating_sub(MAX_TITLE_WORDS)..end).find(|&start| {
-            // a title never starts inside a name ("Conservative Party leader" is "leader")
+            // a title never starts inside a name ("Green Party leader" is "leader")
             let at = self.words.spans[start].start;
             let inside_name = self.doc.mentions_overlapping(Span::new(at, at + 1)).iter().any(|&m| self.doc.mentions[m].span.start < at);
             !inside_name && self.ontology.titles_at(self.words, start).any(|e| e == end)
@@ -125,14 +126,13 @@ impl Reader<'_> {
         self.doc.mentions_overlapping(self.words.spans[k]).iter().any(|&m| self.doc.mentions[m].class.is_person())
     }
 
-    /// "Ethiopians A, 2:05:46, and B": walking back over a list of people
-    /// (and the numbers between them) to a plural demonym.
+    /// "Norwegians A, B and C": walking back over a list of people to a
+    /// plural demonym.
     fn list_demonym(&self, first: usize) -> Option<usize> {
         let mut k = first;
         while k > 0 {
             k -= 1;
-            let w = self.words.word(k);
-            if matches!(w, "," | "and" | ":") || w.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') || self.in_person(k) {
+            if matches!(self.words.word(k), "," | "and") || self.in_person(k) {
                 continue;
             }
             return (self.raw(k).ends_with('s') && k + 1 < first).then(|| self.demonym_at(k)).flatten().map(|_| k);
@@ -140,8 +140,8 @@ impl Reader<'_> {
         None
     }
 
-    /// "his Greek, Cypriot and French counterparts, A, B and C, respectively":
-    /// the n-th demonym goes with the n-th person.
+    /// "the Dutch and Belgian ministers, A and B, respectively": the n-th
+    /// demonym goes with the n-th person.
     fn respectively(&self, person: MentionId) -> Option<(Span, usize)> {
         let r = (0..self.words.len()).find(|&k| self.words.word(k) == "respectively")?;
         let last = (0..r).rev().find(|&k| self.demonym_at(k).is_some())?;
@@ -171,13 +171,13 @@ impl Reader<'_> {
         class.is_organization() || class == EntityType::Country || (class.is_place() && class != EntityType::City)
     }
 
-    /// A demonym token at `i` ("French", "Ethiopians"): its country.
+    /// A demonym token at `i` ("Danish", "Norwegians"): its country.
     fn demonym_at(&self, i: usize) -> Option<usize> {
         self.ontology.gazetteer.demonym_or_plural(self.raw(i))
     }
 
     /// What stands before a title starting at token `t`: a demonym or an
-    /// organisation ("French President", "USCG Captain", "Tesco's chief executive").
+    /// organisation ("German Chancellor", "FIFA President", "Walmart's chief executive").
     fn owner_before(&self, t: usize, evidence: Span, out: &mut Vec<Finding>) {
         let Some(b) = t.checked_sub(1) else { return };
         if let Some(entry) = self.demonym_at(b) {
@@ -217,19 +217,19 @@ impl Reader<'_> {
         // before the name, possibly several joined by "and"
         let mut end = first;
         if end > 0 && self.words.word(end - 1) == "," {
-            end -= 1; // "The Italian foreign minister, Luigi Di Maio"
+            end -= 1; // "The Spanish trade minister, Ana Ruiz"
         }
         while let Some(t) = self.title_ending_at(end) {
             let evidence = self.words.spans[t].cover(span);
             out.push(Finding::Title(title_text(t, end), evidence));
             self.owner_before(t, evidence, &mut out);
-            // "Conservative Party leader and Prime Minister X"
+            // "Green Party leader and Deputy Prime Minister X"
             match t.checked_sub(1) {
                 Some(a) if self.words.word(a) == "and" => end = a,
                 _ => break,
             }
         }
-        // a country before the name: "Kenya's X", "Ethiopians X"
+        // a country before the name: "Peru's X", "Norwegians X"
         if out.is_empty() {
             if let Some(m) = self.mention_ending_before(first).filter(|&m| self.doc.mentions[m].class == EntityType::Country) {
                 let between = self.doc.text.get(self.doc.mentions[m].span.end..span.start).unwrap_or("");
@@ -277,9 +277,9 @@ impl Reader<'_> {
                 self.affiliations_after(t_end, span.start, &mut out);
             }
         }
-        // "X of the World Health Organization", "X of Kenya"
+        // "X of the World Bank", "X of Chile"
         self.affiliations_after(last, span.start, &mut out);
-        // "X and Y, both from Ethiopia"
+        // "X and Y, both from Sweden", "X, also from Chile"
         let window = last..(last + 12).min(self.words.len());
         if let Some(f) = window.clone().find(|&k| self.words.word(k) == "from") {
             let between_ok = (last..f).all(|k| {
@@ -308,15 +308,27 @@ mod tests {
                 &[("jobTitle", "Olaf Brandt", "Chancellor"), ("affiliation", "Olaf Brandt", "German")],
             ),
             (
-                "Dana Kim, chief executive of Tesco, resigned.",
-                &[("jobTitle", "Dana Kim", "chief executive"), ("affiliation", "Dana Kim", "Tesco")],
+                "Dana Kim, chief executive of Walmart, resigned.",
+                &[("jobTitle", "Dana Kim", "chief executive"), ("affiliation", "Dana Kim", "Walmart")],
             ),
             ("The Spanish foreign minister, Ana Ruiz, spoke.", &[("jobTitle", "Ana Ruiz", "foreign minister"), ("affiliation", "Ana Ruiz", "Spanish")]),
             ("Omar Said of the World Bank disagreed.", &[("affiliation", "Omar Said", "World Bank")]),
             ("Chile's Rosa Vega and Tom Ek, both from Sweden, ran.", &[("affiliation", "Rosa Vega", "Chile"), ("affiliation", "Rosa Vega", "Sweden"), ("affiliation", "Tom Ek", "Sweden")]),
+            ("The record of Lena Holm, also from Chile, stands.", &[("affiliation", "Lena Holm", "Chile")]),
+            ("Lena Holm returned from Chile.", &[]),
+            // a plural demonym before a list of people
             (
-                "Labour Party leader and Prime Minister Ed Hale spoke.",
-                &[("jobTitle", "Ed Hale", "Prime Minister"), ("jobTitle", "Ed Hale", "leader"), ("affiliation", "Ed Hale", "Labour Party")],
+                "Norwegians Kari Lund and Ola Dahl came first and second.",
+                &[("affiliation", "Kari Lund", "Norwegians"), ("affiliation", "Ola Dahl", "Norwegians")],
+            ),
+            // "respectively": the n-th demonym with the n-th person
+            (
+                "The Dutch and Belgian ministers, Anke Vos and Luc Peeters, respectively, signed.",
+                &[("affiliation", "Anke Vos", "Dutch"), ("affiliation", "Luc Peeters", "Belgian")],
+            ),
+            (
+                "Green Party leader and Deputy Prime Minister Ed Hale spoke.",
+                &[("jobTitle", "Ed Hale", "Deputy Prime Minister"), ("jobTitle", "Ed Hale", "leader"), ("affiliation", "Ed Hale", "Green Party")],
             ),
         ];
         assert_binary_facts(&Titles, cases);

@@ -1,5 +1,5 @@
-//! Travel: "Prime Minister X is heading to Paris", "X flew to Y", "X will
-//! visit Y", "X and Y will be in France". The travellers are the people
+//! Travel: "Mayor X is heading to Lisbon", "X flew to Y", "X will visit
+//! Y", "X and Y will be in Chile next month". The travellers are the people
 //! before the verb in its clause; the destination is the place right after.
 
 use super::words::{clause_start, denied, people_between, Words};
@@ -55,6 +55,7 @@ mod tests {
                 ("Dr Ines Berg and Tom Reed will be in Japan next week.", &[("travel", "Dr Ines Berg", "Japan"), ("travel", "Tom Reed", "Japan")]),
                 ("Ann Holt will not travel to Kenya.", &[]),
                 ("Ann Holt went to Tom Reed for advice.", &[]),
+                ("Mayor Ana Ruiz will be in Lisbon on Friday.", &[("travel", "Ana Ruiz", "Lisbon")]),
             ],
         );
     }

@@ -87,6 +87,20 @@ fn group_key(doc: &Document, m: MentionId) -> String {
     }
 }
 
+/// "the Agency for Rivers (AFR)": the name in brackets right after a name,
+/// when it is an acronym, is another name for it.
+fn bracketed_acronym(doc: &Document, m: MentionId) -> Option<MentionId> {
+    let mention = &doc.mentions[m];
+    if mention.form != MentionForm::Name {
+        return None;
+    }
+    let after = &doc.text[mention.span.end..];
+    let inner = after.strip_prefix(" (")?.split_once(')')?.0;
+    let is_acronym = (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let start = mention.span.end + 2;
+    is_acronym.then(|| doc.mention_at(crate::document::Span::new(start, start + inner.len()))).flatten()
+}
+
 /// The head noun of a description: its last word ("spokesman").
 pub fn description_head(text: &str) -> &str {
     text.rsplit(' ').next().unwrap_or(text)
@@ -110,6 +124,9 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         }
         if let Some(a) = doc.mentions[m].alias_of {
             sets.union(a, m);
+        }
+        if let Some(a) = bracketed_acronym(doc, m) {
+            sets.union(m, a);
         }
     }
     // a one-word name joins the nearest fuller name it ends (a person's
@@ -181,8 +198,7 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
                     })
                     .max_by_key(|n| (n.split_whitespace().count(), n.len()))
                     .unwrap_or_default();
-                // the most specific type any mention has
-                let class = group.iter().map(|&m| doc.mentions[m].class).min_by_key(|c| (c.kind() == crate::ontology::Kind::Other, *c == EntityType::Place)).unwrap_or(EntityType::Thing);
+                let class = group_class(doc, &group);
                 (fullest.to_string(), class, None)
             }
         };
@@ -198,6 +214,21 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         resolution.entities.push(Entity { key, name, class, wikidata, aliases, mentions: group, entry });
     }
     resolution
+}
+
+/// The class of a group of mentions: the kind most of its names have (on
+/// a tie, the first named), and within it the most specific class.
+fn group_class(doc: &Document, group: &[MentionId]) -> EntityType {
+    let mut votes: Vec<(crate::ontology::Kind, usize, usize)> = Vec::new();
+    for (i, &m) in group.iter().enumerate() {
+        let kind = doc.mentions[m].class.kind();
+        match votes.iter_mut().find(|v| v.0 == kind) {
+            Some(v) => v.1 += 1,
+            None => votes.push((kind, 1, i)),
+        }
+    }
+    let Some(&(kind, _, _)) = votes.iter().max_by_key(|v| (v.1, std::cmp::Reverse(v.2))) else { return EntityType::Thing };
+    group.iter().map(|&m| doc.mentions[m].class).filter(|c| c.kind() == kind).min_by_key(|c| *c == EntityType::Place).unwrap_or(EntityType::Thing)
 }
 
 /// "the prime minister's official spokesman" → "prime minister's official spokesman".

@@ -1,0 +1,310 @@
+//! The tagger's features: what it looks at for each token.
+//!
+//! Training and tagging call the same code, so a model always sees the
+//! features it was trained on. A feature is a 64-bit hash of a template
+//! number and a value (FNV-1a, written here so that the hashes, and with them
+//! the model file, never change with a crate version).
+//!
+//! The templates follow Ratinov & Roth (2009): the word and its neighbours,
+//! shapes, affixes, word clusters, the previous two labels, and two views of
+//! the whole document: how the same word is written elsewhere in it, and
+//! what it was tagged earlier on ("prediction history").
+
+use super::clusters::Clusters;
+use crate::document::{Document, Span};
+use rustc_hash::FxHashMap;
+
+/// FNV-1a over bytes, continued from `h`.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn hash_str(s: &str) -> u64 {
+    fnv(FNV_START, s.as_bytes())
+}
+
+/// Combines a template number with one or more value hashes.
+fn feature(template: u8, values: &[u64]) -> u64 {
+    let mut h = fnv(FNV_START, &[template]);
+    for v in values {
+        h = fnv(h, &v.to_le_bytes());
+    }
+    h | 1 // never 0: the model's table keeps 0 for an empty slot
+}
+
+/// A token's shape with repeats collapsed: "Xx" for "London", "X.X." for
+/// "U.S.", "d,d" for "1,200", "x-x" for "well-known".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if last != Some(s) {
+            out.push(s);
+            last = Some(s);
+        }
+    }
+    out
+}
+
+/// What the tagger knows of one token before it looks at its neighbours.
+#[derive(Clone, Debug, Default)]
+struct TokenInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    /// Prefixes and suffixes of the lower-case word, 1 to 4 characters.
+    affixes: [u64; 8],
+    /// The word cluster's bit path, and how many bits it has (0: none).
+    cluster: (u16, u8),
+    /// Starts with a capital letter.
+    capital: bool,
+    /// Index of the token's lower-case word among the document's words.
+    word_id: u32,
+}
+
+/// Whether sentences are in ALL CAPS or Title Case: then capitals say little.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Casing {
+    Normal,
+    AllCaps,
+    TitleCase,
+}
+
+/// Per-document facts about how each word is written.
+#[derive(Default)]
+struct WordStats {
+    /// Seen capitalised somewhere other than a sentence's first word.
+    capital_inside: bool,
+    /// Seen in lower case.
+    lower: bool,
+}
+
+/// The features of every token of a document, given the labels before it.
+pub struct DocFeatures {
+    tokens: Vec<TokenInfo>,
+    /// Token ranges that are tagged as one sequence: sentences, cut at line breaks.
+    pub sequences: Vec<std::ops::Range<usize>>,
+    casing: Vec<Casing>,
+    words: Vec<WordStats>,
+    /// For each distinct word: how often each class was predicted on it so far.
+    pub history: Vec<[u16; super::model::CLASSES + 1]>,
+}
+
+/// Sentence-initial tokens start a sequence; these are the flags one token has.
+const BOS: u64 = 0x0b05;
+const EOS: u64 = 0x0e05;
+
+impl DocFeatures {
+    pub fn new(doc: &Document, clusters: &Clusters) -> DocFeatures {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut tokens = Vec::with_capacity(doc.tokens.len());
+        let mut words: Vec<WordStats> = Vec::new();
+        for (i, span) in doc.tokens.iter().enumerate() {
+            let word = doc.slice(*span);
+            let lower = doc.lower_tokens.get(i);
+            let next_id = ids.len() as u32;
+            let word_id = *ids.entry(lower).or_insert(next_id);
+            if word_id as usize == words.len() {
+                words.push(WordStats::default());
+            }
+            let mut affixes = [0u64; 8];
+            let chars: Vec<(usize, char)> = lower.char_indices().collect();
+            for k in 1..=4 {
+                if chars.len() >= k {
+                    let cut = chars.get(k).map_or(lower.len(), |c| c.0);
+                    affixes[k - 1] = hash_str(&lower[..cut]);
+                    let from = chars[chars.len() - k].0;
+                    affixes[3 + k] = hash_str(&lower[from..]);
+                }
+            }
+            tokens.push(TokenInfo {
+                word: hash_str(word),
+                lower: hash_str(lower),
+                shape: hash_str(&shape(word)),
+                affixes,
+                cluster: clusters.get(word).or_else(|| clusters.get(lower)).unwrap_or((0, 0)),
+                capital: word.chars().next().is_some_and(char::is_uppercase),
+                word_id,
+            });
+        }
+        let mut sequences = Vec::new();
+        let mut casing = Vec::new();
+        for sentence in &doc.sentences {
+            let range = sentence.tokens.clone();
+            let mut from = range.start;
+            for i in range.clone() {
+                let breaks_line = i > from && doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
+                if breaks_line {
+                    sequences.push(from..i);
+                    from = i;
+                }
+            }
+            if from < range.end {
+                sequences.push(from..range.end);
+            }
+        }
+        for seq in &sequences {
+            let c = sequence_casing(doc, &doc.tokens[seq.clone()]);
+            casing.push(c);
+            for i in seq.clone() {
+                let t = &tokens[i];
+                let stats = &mut words[t.word_id as usize];
+                if c == Casing::Normal && t.capital && i > seq.start {
+                    stats.capital_inside = true;
+                }
+                let word = doc.slice(doc.tokens[i]);
+                if word.chars().next().is_some_and(char::is_lowercase) {
+                    stats.lower = true;
+                }
+            }
+        }
+        let history = vec![[0; super::model::CLASSES + 1]; words.len()];
+        DocFeatures { tokens, sequences, casing, words, history }
+    }
+
+    /// Feature hashes of token `i` of sequence `seq`, whose previous two
+    /// labels are `prev` (label indices, 0 for none or O), into `out`.
+    pub fn features(&self, seq: usize, i: usize, prev: [u8; 2], out: &mut Vec<u64>) {
+        out.clear();
+        let range = &self.sequences[seq];
+        let t = &self.tokens[i];
+        let at = |k: isize| -> Option<&TokenInfo> {
+            let j = i as isize + k;
+            (j >= range.start as isize && j < range.end as isize).then(|| &self.tokens[j as usize])
+        };
+        let edge = |k: isize| if k < 0 { BOS } else { EOS };
+        let lower = |k: isize| at(k).map_or(edge(k), |t| t.lower);
+        let shape = |k: isize| at(k).map_or(edge(k), |t| t.shape);
+        let casing = self.casing[seq] as u64;
+        let first = (i == range.start) as u64;
+        out.push(feature(0, &[]));
+        out.push(feature(1, &[t.word]));
+        out.push(feature(2, &[t.lower]));
+        out.push(feature(3, &[lower(-1)]));
+        out.push(feature(4, &[lower(1)]));
+        out.push(feature(5, &[lower(-2)]));
+        out.push(feature(6, &[lower(2)]));
+        out.push(feature(7, &[t.shape]));
+        out.push(feature(8, &[shape(-1)]));
+        out.push(feature(9, &[shape(1)]));
+        out.push(feature(10, &[shape(-1), t.shape]));
+        out.push(feature(11, &[t.shape, shape(1)]));
+        out.push(feature(12, &[lower(-1), t.lower]));
+        out.push(feature(13, &[t.lower, lower(1)]));
+        for (k, &a) in t.affixes.iter().enumerate() {
+            if a != 0 {
+                out.push(feature(14 + k as u8, &[a]));
+            }
+        }
+        out.push(feature(22, &[prev[0] as u64]));
+        out.push(feature(23, &[prev[0] as u64, prev[1] as u64]));
+        out.push(feature(24, &[prev[0] as u64, t.lower]));
+        out.push(feature(25, &[prev[0] as u64, t.shape]));
+        out.push(feature(26, &[casing, t.shape, first]));
+        out.push(feature(27, &[casing, t.lower]));
+        for (k, bits) in [4u8, 8, 12].into_iter().enumerate() {
+            if let Some(c) = cluster_prefix(t.cluster, bits) {
+                out.push(feature(28 + k as u8, &[c]));
+            }
+        }
+        for (k, offset) in [-1isize, 1].into_iter().enumerate() {
+            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.cluster, 8)) {
+                out.push(feature(31 + k as u8, &[c]));
+            }
+        }
+        // how the same word is written elsewhere in the document
+        let stats = &self.words[t.word_id as usize];
+        out.push(feature(33, &[t.shape, stats.capital_inside as u64, stats.lower as u64, first]));
+        // what the same word was tagged earlier in the document
+        let history = &self.history[t.word_id as usize];
+        if let Some((class, _)) = history.iter().enumerate().filter(|(_, &n)| n > 0).max_by_key(|(c, &n)| (n, std::cmp::Reverse(*c))) {
+            out.push(feature(34, &[class as u64]));
+            out.push(feature(35, &[class as u64, t.shape]));
+        }
+    }
+
+    /// Forgets what was tagged: the document is tagged afresh.
+    pub fn forget(&mut self) {
+        self.history.iter_mut().for_each(|h| *h = [0; super::model::CLASSES + 1]);
+    }
+
+    /// Records that token `i` was tagged with class `class` (0 for O).
+    pub fn remember(&mut self, i: usize, class: usize) {
+        let t = &self.tokens[i];
+        if t.capital || class != 0 {
+            let h = &mut self.history[t.word_id as usize][class];
+            *h = h.saturating_add(1);
+        }
+    }
+}
+
+/// The first `bits` bits of a cluster path, with its length, as one value.
+fn cluster_prefix((path, len): (u16, u8), bits: u8) -> Option<u64> {
+    if len == 0 {
+        return None;
+    }
+    let n = bits.min(len);
+    Some(((path >> (16 - n)) as u64) << 8 | n as u64)
+}
+
+/// ALL CAPS when most letters are capitals; Title Case when every word of
+/// four or more letters is capitalised and there are several such words.
+fn sequence_casing(doc: &Document, tokens: &[Span]) -> Casing {
+    let (mut upper, mut letters, mut long, mut long_capital) = (0, 0, 0, 0);
+    for t in tokens {
+        let w = doc.slice(*t);
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += c.is_uppercase() as usize;
+        }
+        if w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            long_capital += w.chars().next().is_some_and(char::is_uppercase) as usize;
+        }
+    }
+    if letters >= 6 && upper * 10 >= letters * 8 {
+        Casing::AllCaps
+    } else if long >= 3 && long_capital == long {
+        Casing::TitleCase
+    } else {
+        Casing::Normal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_repeats() {
+        for (word, want) in [("London", "Xx"), ("U.S.", "X.X."), ("1,200", "d,d"), ("well-known", "x-x"), ("iPhone", "xXx"), ("NATO", "X")] {
+            assert_eq!(shape(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn cluster_prefixes_keep_the_first_bits() {
+        // path 1011 (4 bits) stored left-aligned in 16 bits
+        let c = (0b1011_0000_0000_0000u16, 4u8);
+        assert_eq!(cluster_prefix(c, 2), Some(0b10 << 8 | 2));
+        assert_eq!(cluster_prefix(c, 8), Some(0b1011 << 8 | 4));
+        assert_eq!(cluster_prefix((0, 0), 4), None);
+    }
+}

@@ -1,0 +1,155 @@
+//! The learned tagger: names and their classes from a linear model over
+//! rich features, decoded greedily left to right.
+//!
+//! The model (`ontology/ner/model.bin`) is trained by `train-ner` from
+//! public annotated corpora; `ontology/ner/MODEL.md` is its card.
+
+use super::clusters::Clusters;
+use super::features::DocFeatures;
+use super::model::{self, Model, ModelError, Part, Scorer, LABELS};
+use super::NerClass;
+use crate::document::{Document, Span};
+
+static BUILTIN_MODEL: &[u8] = include_bytes!("../../ontology/ner/model.bin");
+
+pub struct Tagger {
+    model: Model,
+    clusters: Clusters,
+}
+
+impl Tagger {
+    /// The model and clusters compiled into the binary.
+    pub fn builtin() -> Result<Tagger, ModelError> {
+        Ok(Tagger { model: Model::read(BUILTIN_MODEL)?, clusters: Clusters::builtin() })
+    }
+
+    pub fn new(model: Model, clusters: Clusters) -> Tagger {
+        Tagger { model, clusters }
+    }
+
+    /// The names in `doc`'s sentences, in text order.
+    pub fn tag(&self, doc: &Document) -> Vec<(Span, NerClass)> {
+        let mut features = DocFeatures::new(doc, &self.clusters);
+        let mut labels = vec![0u8; doc.tokens.len()];
+        decode(&mut Reader(&self.model), &mut features, &mut labels);
+        spans(&labels, &doc.tokens)
+    }
+}
+
+impl super::CandidateSource for Tagger {
+    fn candidates(&self, doc: &Document, _ontology: &crate::ontology::Ontology) -> Vec<super::Candidate> {
+        self.tag(doc)
+            .into_iter()
+            .map(|(span, class)| super::Candidate { span, class: class.entity_type(), origin: super::Origin::Tagger, entry: None })
+            .collect()
+    }
+}
+
+struct Reader<'a>(&'a Model);
+
+impl Learner for Reader<'_> {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]) {
+        self.0.add_scores(features, scores);
+    }
+}
+
+/// Scores labels and, in training, learns from each decision.
+pub trait Learner {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]);
+
+    /// Called after each token is labelled `predicted`.
+    fn learn(&mut self, _token: usize, _features: &[u64], _predicted: u8) {}
+}
+
+/// Labels every token of every sequence, left to right, each label chosen
+/// knowing the two before it and what the document's words were tagged so far.
+pub fn decode(learner: &mut impl Learner, features: &mut DocFeatures, labels: &mut [u8]) {
+    let mut buffer = Vec::with_capacity(64);
+    for seq in 0..features.sequences.len() {
+        let range = features.sequences[seq].clone();
+        let mut prev = [0u8; 2];
+        for i in range.clone() {
+            features.features(seq, i, prev, &mut buffer);
+            let mut scores = [0f32; LABELS];
+            learner.add_scores(&buffer, &mut scores);
+            let label = model::best(&scores, prev[0], i + 1 == range.end);
+            learner.learn(i, &buffer, label);
+            labels[i] = label;
+            prev = [label, prev[0]];
+        }
+        for i in range {
+            features.remember(i, model::split(labels[i]).map_or(0, |(c, _)| c + 1));
+        }
+    }
+}
+
+/// The names a label sequence marks.
+pub fn spans(labels: &[u8], tokens: &[Span]) -> Vec<(Span, NerClass)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &l) in labels.iter().enumerate() {
+        match model::split(l) {
+            Some((c, Part::Unit)) => out.push((tokens[i], NerClass::ALL[c])),
+            Some((_, Part::Begin)) => start = Some(i),
+            Some((c, Part::Last)) => {
+                if let Some(s) = start.take() {
+                    out.push((tokens[s].cover(tokens[i]), NerClass::ALL[c]));
+                }
+            }
+            Some((_, Part::Inside)) => {}
+            None => start = None,
+        }
+    }
+    out
+}
+
+/// The labels that mark `names` on `tokens` (BILOU); a name whose edges
+/// fall inside a token, or which crosses a sequence, is left out.
+pub fn labels_of(names: &[(Span, NerClass)], tokens: &[Span], sequences: &[std::ops::Range<usize>]) -> Vec<u8> {
+    let mut labels = vec![0u8; tokens.len()];
+    let mut seq_of = vec![usize::MAX; tokens.len()];
+    for (s, r) in sequences.iter().enumerate() {
+        for i in r.clone() {
+            seq_of[i] = s;
+        }
+    }
+    for &(span, class) in names {
+        let first = tokens.partition_point(|t| t.end <= span.start);
+        let end = tokens.partition_point(|t| t.start < span.end);
+        if first >= end || tokens[first].start != span.start || tokens[end - 1].end != span.end {
+            continue;
+        }
+        if seq_of[first] == usize::MAX || seq_of[first] != seq_of[end - 1] {
+            continue;
+        }
+        let c = NerClass::ALL.iter().position(|k| *k == class).unwrap();
+        if end - first == 1 {
+            labels[first] = model::label(c, Part::Unit);
+        } else {
+            labels[first] = model::label(c, Part::Begin);
+            for l in &mut labels[first + 1..end - 1] {
+                *l = model::label(c, Part::Inside);
+            }
+            labels[end - 1] = model::label(c, Part::Last);
+        }
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    #[test]
+    fn labels_and_spans_are_inverse() {
+        let doc = Document::new("Anna Berg flew to Oslo with Acme Corp yesterday.", Metadata::default());
+        let names = vec![(Span::new(0, 9), NerClass::Per), (Span::new(18, 22), NerClass::Loc), (Span::new(28, 37), NerClass::Org)];
+        let sequences = vec![0..doc.tokens.len()];
+        let labels = labels_of(&names, &doc.tokens, &sequences);
+        assert_eq!(spans(&labels, &doc.tokens), names);
+        // a name cut inside a token is left out
+        let cut = labels_of(&[(Span::new(0, 3), NerClass::Per)], &doc.tokens, &sequences);
+        assert!(cut.iter().all(|&l| l == 0));
+    }
+}
