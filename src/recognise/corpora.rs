@@ -60,13 +60,14 @@
 //! * the phrase is split at a comma, semicolon, opening bracket, spaced dash,
 //!   relative pronoun, lower-case verb ("published in"), the prepositions
 //!   "as", "at" and, except for works, "in" ("Harlow Academy in Kent"), and
-//!   for persons at a conjunction ("the painter and poet Ada Lorn"); the piece holding the head is kept;
+//!   for persons at a conjunction ("the painter and poet Ada Lorn"); the
+//!   piece holding the head is kept;
 //! * leading "the"/"The", punctuation, particles, prepositions and
 //!   conjunctions, leading lower-case words ("many Canadians"), and for
 //!   persons leading titles (`nmod:desc`: "Mr.", "General") are dropped;
 //! * a leading possessor that is its own mention is dropped ("Mira Holt's
-//!   Silver Road" gives the work "Silver Road"; the person
-//!   is kept as its own entity);
+//!   Silver Road" gives the work "Silver Road"; the person is kept as its
+//!   own entity);
 //! * trailing punctuation, possessive `'s`, determiners, prepositions,
 //!   conjunctions and `X` words ("et al.") are dropped.
 //!
@@ -570,7 +571,7 @@ fn gum_entity(
     }
     let (first, last) = trim_to_name(words, (m.first, m.last), head, class, mention_spans)?;
     let reference = REFERENCE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(&words[first].form));
-    if reference && last == first + 1 && words[last].form.bytes().any(|b| b.is_ascii_digit()) {
+    if reference && first < last && words[first + 1].form.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     Some((first, last, class))
@@ -984,19 +985,5 @@ mod tests {
         }
         println!("(tokens: whitespace-separated in the text; GUM has {gum_words} CoNLL-U words)");
         println!("GUM sentences whose rebuilt text differs from `# text`: {mismatches}");
-    }
-}
-#[cfg(test)]
-mod dump_tmp {
-    #[test]
-    fn dump_gum() {
-        let docs = super::read_gum(std::path::Path::new("/work/shared/data/ner-train/gum")).unwrap();
-        let mut out = String::new();
-        for d in &docs {
-            for (s, c) in &d.entities {
-                out.push_str(&format!("{}\t{}\n", c.as_str(), &d.text[s.start..s.end]));
-            }
-        }
-        std::fs::write("/tmp/corp/gum_entities.tsv", out).unwrap();
     }
 }
