@@ -189,6 +189,10 @@ pub struct Document {
     pub meta: Metadata,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// Lines that are no prose (datelines, bylines, captions, tables), cut
+    /// like sentences: the recogniser reads them, relation extractors do not.
+    pub asides: Vec<Sentence>,
+    /// The tokens of sentences and asides, in text order.
     pub tokens: Vec<Span>,
     /// Each token in lower case, curly apostrophes straightened: what rules compare.
     pub lower_tokens: std::sync::Arc<LowerTokens>,

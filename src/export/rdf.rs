@@ -553,9 +553,9 @@ mod tests {
 
     #[test]
     fn decimals_are_valid_xsd() {
-        assert_eq!(number_lexical(Number::Decimal(67.3)), ("67.3".to_string(), xsd::DECIMAL));
+        assert_eq!(number_lexical(Number::Decimal(58.4)), ("58.4".to_string(), xsd::DECIMAL));
         assert_eq!(number_lexical(Number::Decimal(2.0)), ("2.0".to_string(), xsd::DECIMAL));
-        assert_eq!(number_lexical(Number::Integer(45000)), ("45000".to_string(), xsd::INTEGER));
+        assert_eq!(number_lexical(Number::Integer(12500)), ("12500".to_string(), xsd::INTEGER));
     }
 
     /// Two articles with quotation marks, backslashes, control characters
@@ -564,8 +564,8 @@ mod tests {
         let pipeline = crate::Pipeline::new().unwrap();
         let mut graph = KnowledgeGraph::new();
         let texts = [
-            "Rishi Sunak met Emmanuel Macron in Paris.\t\"We agree,\" said Mr Sunak \\ \u{1}\u{7f}\u{fffe} on Friday.\r\n",
-            "Emmanuel Macron visited Zürich. Japan is a member of the G7.\u{c}\u{8}",
+            "Olaf Scholz met Angela Merkel in Berlin.\t\"We agree,\" said Mr Scholz \\ \u{1}\u{7f}\u{fffe} on Friday.\r\n",
+            "Angela Merkel visited Zürich. Japan is a member of the G7.\u{c}\u{8}",
         ];
         for text in texts {
             pipeline.add_article(&mut graph, text, Default::default());

@@ -1,4 +1,4 @@
-//! Travel: "Mayor X is heading to Lisbon", "X flew to Y", "X will visit
+//! Travel: "Mayor X headed to Lisbon", "X flew to Y", "X will visit
 //! Y", "X and Y will be in Chile next month". The travellers are the people
 //! before the verb in its clause; the destination is the place right after.
 

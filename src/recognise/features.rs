@@ -146,8 +146,9 @@ impl DocFeatures {
         }
         let mut sequences = Vec::new();
         let mut casing = Vec::new();
-        for sentence in &doc.sentences {
-            let range = sentence.tokens.clone();
+        let mut units: Vec<std::ops::Range<usize>> = doc.sentences.iter().chain(&doc.asides).map(|s| s.tokens.clone()).collect();
+        units.sort_by_key(|r| r.start);
+        for range in units {
             let mut from = range.start;
             for i in range.clone() {
                 let breaks_line = i > from && doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
@@ -229,6 +230,27 @@ impl DocFeatures {
                 out.push(feature(31 + k as u8, &[c]));
             }
         }
+        let word = |k: isize| at(k).map_or(edge(k), |t| t.word);
+        out.push(feature(36, &[word(-1)]));
+        out.push(feature(37, &[word(1)]));
+        out.push(feature(38, &[shape(-1), t.shape, shape(1)]));
+        out.push(feature(39, &[lower(-1), t.shape]));
+        out.push(feature(40, &[t.shape, lower(1)]));
+        out.push(feature(41, &[prev[0] as u64, lower(-1)]));
+        out.push(feature(42, &[prev[0] as u64, shape(1)]));
+        for (k, offset) in [-2isize, 2].into_iter().enumerate() {
+            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.cluster, 8)) {
+                out.push(feature(43 + k as u8, &[c]));
+            }
+        }
+        for (k, offset) in [-1isize, 1].into_iter().enumerate() {
+            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.cluster, 12)) {
+                out.push(feature(45 + k as u8, &[c]));
+            }
+        }
+        out.push(feature(47, &[lower(-2), lower(-1)]));
+        out.push(feature(48, &[lower(1), lower(2)]));
+        out.push(feature(49, &[prev[0] as u64, prev[1] as u64, t.shape]));
         // how the same word is written elsewhere in the document
         let stats = &self.words[t.word_id as usize];
         out.push(feature(33, &[t.shape, stats.capital_inside as u64, stats.lower as u64, first]));

@@ -18,7 +18,14 @@ pub fn classify_paragraphs(text: &str) -> Vec<Paragraph> {
     for (index, span) in paragraph_spans(text).into_iter().enumerate() {
         let line = span.slice(text);
         let previous = paragraphs.last().map(|p| p.role);
-        let role = if is_furniture_shape(line) {
+        let header = index < HEADER_LINES && !prose_seen;
+        let role = if header && is_dateline(line) {
+            ParagraphRole::Dateline
+        } else if header && !headline_seen && is_furniture_shape(line) && line.chars().any(char::is_alphabetic) && is_label_line(line) {
+            // a wire headline in capitals ("FLOODS CUT OFF THREE VILLAGES")
+            headline_seen = true;
+            ParagraphRole::Headline
+        } else if is_furniture_shape(line) {
             ParagraphRole::Furniture
         } else if !prose_seen && is_byline(line) {
             ParagraphRole::Byline
@@ -88,7 +95,7 @@ fn is_unspaced_script(c: char) -> bool {
     matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// Capitals and no lower-case letter ("ARTICLE AD BOX"), or no letter at
+/// Capitals and no lower-case letter ("SHARE THIS PAGE"), or no letter at
 /// all. Scripts without case (Arabic, Thai, Chinese …) are never capitals.
 fn is_furniture_shape(line: &str) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
@@ -106,7 +113,7 @@ fn is_label_line(line: &str) -> bool {
     !line.ends_with(SENTENCE_ENDS) && word_count(line) <= 20
 }
 
-/// "By Chris Mason", "By Jane Doe and John Roe": a short line of "By" and
+/// "By Ann Lee", "By Jane Doe and John Roe": a short line of "By" and
 /// capitalised names.
 pub fn is_byline(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("By ") else { return false };
@@ -121,13 +128,23 @@ pub fn is_byline(line: &str) -> bool {
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/// "Monday, October 14, 2019", "14 October 2019": a line that is only a date.
+/// "Friday, March 8, 2024", "8 March 2024": a line that is only a date.
 fn is_dateline(line: &str) -> bool {
     parse_dateline(line).is_some()
 }
 
-/// The ISO date of a date line, if the line is one.
+/// The ISO date of a date line, if the line is one: a date alone, or a
+/// wire dateline, capitalised place words then an ISO date ("OSLO 2024-05-02").
 pub fn parse_dateline(line: &str) -> Option<String> {
+    if let Some((place, date)) = line.trim().rsplit_once(' ') {
+        let place_words = place.split_whitespace().count();
+        let capitalised = place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if (1..=4).contains(&place_words) && capitalised {
+            if let Some(iso) = iso_date(date) {
+                return Some(iso);
+            }
+        }
+    }
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -144,4 +161,15 @@ pub fn parse_dateline(line: &str) -> Option<String> {
     let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
     let year: u32 = words[2].parse().ok().filter(|y| (1000..=2999).contains(y))?;
     Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// "2024-05-02" when it is a real date.
+fn iso_date(word: &str) -> Option<String> {
+    let mut parts = word.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)).then(|| word.to_string())
 }

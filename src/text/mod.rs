@@ -15,23 +15,31 @@ pub use tokens::tokenize;
 
 use crate::document::{Document, LowerTokens, ParagraphRole, Sentence};
 
-/// Fills `doc.paragraphs`, `doc.sentences` and `doc.tokens` from `doc.text`.
+/// Fills `doc.paragraphs`, `doc.sentences`, `doc.asides` and `doc.tokens`
+/// from `doc.text`. Prose and headlines become sentences, which every stage
+/// reads; the other lines (datelines, bylines, captions, tables) become
+/// asides, tokenized for the recogniser only.
 pub fn segment(doc: &mut Document) {
     doc.paragraphs = classify_paragraphs(&doc.text);
     let mut sentences = Vec::new();
+    let mut asides = Vec::new();
     let mut tokens = Vec::new();
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
-        if !matches!(paragraph.role, ParagraphRole::Prose | ParagraphRole::Headline) {
-            continue;
-        }
+        let read = matches!(paragraph.role, ParagraphRole::Prose | ParagraphRole::Headline);
         for span in split_sentences(&doc.text, paragraph.span) {
             let first = tokens.len();
             tokenize(&doc.text, span, &mut tokens);
-            sentences.push(Sentence { span, paragraph: p, tokens: first..tokens.len() });
+            let sentence = Sentence { span, paragraph: p, tokens: first..tokens.len() };
+            if read {
+                sentences.push(sentence);
+            } else {
+                asides.push(sentence);
+            }
         }
     }
     doc.lower_tokens = std::sync::Arc::new(LowerTokens::new(&doc.text, &tokens));
     doc.sentences = sentences;
+    doc.asides = asides;
     doc.tokens = tokens;
 }
 
