@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Scores newsgraph against the shared gold (../shared/eval, not needed to
 # build or test): the example article, then the development set as a whole.
-# Usage: scripts/score.sh [-v]
+# Usage: scripts/score.sh [SHARED_DIR] [-v|--json]   (default ../shared, or $EVAL_DIR)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 eval_dir=${EVAL_DIR:-../shared/eval}
+if [ $# -gt 0 ] && [ -d "$1" ]; then eval_dir=$(cd "$1/eval" && pwd); shift; fi
+cd "$(dirname "$0")/.."
 cargo build --release --quiet
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -79,6 +79,34 @@ struct TokenInfo {
     word_id: u32,
 }
 
+/// A token ending in a possessive "'s", cut in two.
+fn split_possessive(word: &str, span: Span) -> impl Iterator<Item = Span> {
+    let cut = ["'s", "\u{2019}s", "'S", "\u{2019}S"].iter().find(|p| word.len() > p.len() && word.ends_with(*p)).map(|p| span.end - p.len());
+    match cut {
+        Some(c) => [Some(Span::new(span.start, c)), Some(Span::new(c, span.end))],
+        None => [Some(span), None],
+    }
+    .into_iter()
+    .flatten()
+}
+
+/// The word with typographic quotes and dashes made plain, as in the
+/// training corpora ("“" is "\"", "’" is "'", "—" is "-").
+fn plain(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return word.into();
+    }
+    word.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Whether sentences are in ALL CAPS or Title Case: then capitals say little.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Casing {
@@ -99,6 +127,9 @@ struct WordStats {
 /// The features of every token of a document, given the labels before it.
 pub struct DocFeatures {
     tokens: Vec<TokenInfo>,
+    /// The tagging tokens: the document's, with a possessive "'s" apart
+    /// ("Oslo's" is "Oslo" and "'s"), as the training corpora cut them.
+    pub spans: Vec<Span>,
     /// Token ranges that are tagged as one sequence: sentences, cut at line breaks.
     pub sequences: Vec<std::ops::Range<usize>>,
     casing: Vec<Casing>,
@@ -113,45 +144,54 @@ const EOS: u64 = 0x0e05;
 
 impl DocFeatures {
     pub fn new(doc: &Document, clusters: &Clusters) -> DocFeatures {
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut tokens = Vec::with_capacity(doc.tokens.len());
+        let mut spans = Vec::with_capacity(doc.tokens.len());
         let mut words: Vec<WordStats> = Vec::new();
-        for (i, span) in doc.tokens.iter().enumerate() {
-            let word = doc.slice(*span);
-            let lower = doc.lower_tokens.get(i);
-            let next_id = ids.len() as u32;
-            let word_id = *ids.entry(lower).or_insert(next_id);
-            if word_id as usize == words.len() {
-                words.push(WordStats::default());
-            }
-            let mut affixes = [0u64; 8];
-            let chars: Vec<(usize, char)> = lower.char_indices().collect();
-            for k in 1..=4 {
-                if chars.len() >= k {
-                    let cut = chars.get(k).map_or(lower.len(), |c| c.0);
-                    affixes[k - 1] = hash_str(&lower[..cut]);
-                    let from = chars[chars.len() - k].0;
-                    affixes[3 + k] = hash_str(&lower[from..]);
+        // where each document token's first tagging token is
+        let mut first = Vec::with_capacity(doc.tokens.len() + 1);
+        for span in &doc.tokens {
+            first.push(spans.len());
+            for part in split_possessive(doc.slice(*span), *span) {
+                let word = plain(doc.slice(part));
+                let lower = word.to_lowercase();
+                let next_id = ids.len() as u32;
+                let word_id = *ids.entry(lower.clone()).or_insert(next_id);
+                if word_id as usize == words.len() {
+                    words.push(WordStats::default());
                 }
+                let mut affixes = [0u64; 8];
+                let chars: Vec<(usize, char)> = lower.char_indices().collect();
+                for k in 1..=4 {
+                    if chars.len() >= k {
+                        let cut = chars.get(k).map_or(lower.len(), |c| c.0);
+                        affixes[k - 1] = hash_str(&lower[..cut]);
+                        let from = chars[chars.len() - k].0;
+                        affixes[3 + k] = hash_str(&lower[from..]);
+                    }
+                }
+                tokens.push(TokenInfo {
+                    word: hash_str(&word),
+                    lower: hash_str(&lower),
+                    shape: hash_str(&shape(&word)),
+                    affixes,
+                    cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
+                    capital: word.chars().next().is_some_and(char::is_uppercase),
+                    word_id,
+                });
+                spans.push(part);
             }
-            tokens.push(TokenInfo {
-                word: hash_str(word),
-                lower: hash_str(lower),
-                shape: hash_str(&shape(word)),
-                affixes,
-                cluster: clusters.get(word).or_else(|| clusters.get(lower)).unwrap_or((0, 0)),
-                capital: word.chars().next().is_some_and(char::is_uppercase),
-                word_id,
-            });
         }
+        first.push(spans.len());
         let mut sequences = Vec::new();
         let mut casing = Vec::new();
         let mut units: Vec<std::ops::Range<usize>> = doc.sentences.iter().chain(&doc.asides).map(|s| s.tokens.clone()).collect();
         units.sort_by_key(|r| r.start);
         for range in units {
+            let range = first[range.start]..first[range.end];
             let mut from = range.start;
             for i in range.clone() {
-                let breaks_line = i > from && doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n');
+                let breaks_line = i > from && doc.text[spans[i - 1].end..spans[i].start].contains('\n');
                 if breaks_line {
                     sequences.push(from..i);
                     from = i;
@@ -162,7 +202,7 @@ impl DocFeatures {
             }
         }
         for seq in &sequences {
-            let c = sequence_casing(doc, &doc.tokens[seq.clone()]);
+            let c = sequence_casing(doc, &spans[seq.clone()]);
             casing.push(c);
             for i in seq.clone() {
                 let t = &tokens[i];
@@ -170,14 +210,14 @@ impl DocFeatures {
                 if c == Casing::Normal && t.capital && i > seq.start {
                     stats.capital_inside = true;
                 }
-                let word = doc.slice(doc.tokens[i]);
+                let word = doc.slice(spans[i]);
                 if word.chars().next().is_some_and(char::is_lowercase) {
                     stats.lower = true;
                 }
             }
         }
         let history = vec![[0; super::model::CLASSES + 1]; words.len()];
-        DocFeatures { tokens, sequences, casing, words, history }
+        DocFeatures { tokens, spans, sequences, casing, words, history }
     }
 
     /// Feature hashes of token `i` of sequence `seq`, whose previous two

@@ -30,9 +30,9 @@ impl Tagger {
     /// The names in `doc`'s sentences, in text order.
     pub fn tag(&self, doc: &Document) -> Vec<(Span, NerClass)> {
         let mut features = DocFeatures::new(doc, &self.clusters);
-        let mut labels = vec![0u8; doc.tokens.len()];
+        let mut labels = vec![0u8; features.spans.len()];
         decode(&mut Reader(&self.model), &mut features, &mut labels);
-        spans(&labels, &doc.tokens)
+        spans(&labels, &features.spans)
     }
 }
 

@@ -26,10 +26,11 @@ impl Example {
     pub fn new(doc: &TrainDoc, clusters: &Clusters) -> Example {
         let document = Document::new(doc.text.as_str(), Metadata::default());
         let features = DocFeatures::new(&document, clusters);
-        let gold = labels_of(&doc.entities, &document.tokens, &features.sequences);
+        let tokens = features.spans.clone();
+        let gold = labels_of(&doc.entities, &tokens, &features.sequences);
         // the names the tokens can express: what tagging is scored against
-        let names = spans(&gold, &document.tokens);
-        Example { features, gold, tokens: document.tokens, names }
+        let names = spans(&gold, &tokens);
+        Example { features, gold, tokens, names }
     }
 }
 
