@@ -13,6 +13,7 @@
 
 use newsgraph::recognise::clusters::Clusters;
 use newsgraph::recognise::corpora;
+use newsgraph::recognise::lists::NameLists;
 use newsgraph::recognise::train::{evaluate, train, Example, Settings};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,13 +72,14 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<(), String> {
     let started = Instant::now();
     let clusters = Clusters::builtin();
+    let lists = NameLists::builtin();
     let docs: Vec<_> = corpora::read_training(&args.dir)?.into_iter().filter(|d| args.corpora.iter().any(|c| c == d.corpus)).collect();
     if docs.is_empty() {
         return Err(format!("no training documents in {}", args.dir.display()));
     }
-    let mut examples: Vec<Example> = docs.iter().map(|d| Example::new(d, &clusters)).collect();
+    let mut examples: Vec<Example> = docs.iter().map(|d| Example::new(d, &clusters, &lists)).collect();
     let dev_docs = corpora::read_conll_dev(&args.dir).unwrap_or_default();
-    let mut dev: Vec<Example> = dev_docs.iter().map(|d| Example::new(d, &clusters)).collect();
+    let mut dev: Vec<Example> = dev_docs.iter().map(|d| Example::new(d, &clusters, &lists)).collect();
     eprintln!("{} training documents ({}), {} dev documents, {} cluster words; read in {:.1?}", docs.len(), args.corpora.join(","), dev.len(), clusters.len(), started.elapsed());
     let bytes = train(&mut examples, &args.settings, |epoch, model, bytes| {
         let line = if dev.is_empty() {

@@ -11,6 +11,7 @@
 //! what it was tagged earlier on ("prediction history").
 
 use super::clusters::Clusters;
+use super::lists::NameLists;
 use crate::document::{Document, Span};
 use rustc_hash::FxHashMap;
 
@@ -77,6 +78,45 @@ struct TokenInfo {
     capital: bool,
     /// Index of the token's lower-case word among the document's words.
     word_id: u32,
+    /// For each listed kind, where the token lies in a listed name: bits
+    /// 0-3 begin, inside, last, unit.
+    listed: [u8; 5],
+}
+
+/// Marks the tokens that lie in a listed name. A name starts with a
+/// capitalised word (or any word in a line of capitals) and is looked up
+/// with the document's own spacing, in lower case.
+fn mark_listed_names(doc: &Document, spans: &[Span], sequences: &[std::ops::Range<usize>], lists: &NameLists, tokens: &mut [TokenInfo]) {
+    if lists.is_empty() {
+        return;
+    }
+    let mut key = String::new();
+    for seq in sequences {
+        for i in seq.clone() {
+            if !tokens[i].capital {
+                continue;
+            }
+            for j in i..seq.end.min(i + super::lists::LONGEST) {
+                key.clear();
+                key.push_str(&doc.text[spans[i].start..spans[j].end]);
+                let kinds = lists.kinds(&key.to_lowercase());
+                for (kind, listed) in (0..5).map(|k| (k, kinds & (1 << k) != 0)) {
+                    if !listed {
+                        continue;
+                    }
+                    if i == j {
+                        tokens[i].listed[kind] |= 8;
+                    } else {
+                        tokens[i].listed[kind] |= 1;
+                        for t in &mut tokens[i + 1..j] {
+                            t.listed[kind] |= 2;
+                        }
+                        tokens[j].listed[kind] |= 4;
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A token ending in a possessive "'s", cut in two.
@@ -143,7 +183,7 @@ const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
 impl DocFeatures {
-    pub fn new(doc: &Document, clusters: &Clusters) -> DocFeatures {
+    pub fn new(doc: &Document, clusters: &Clusters, lists: &NameLists) -> DocFeatures {
         let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut tokens = Vec::with_capacity(doc.tokens.len());
         let mut spans = Vec::with_capacity(doc.tokens.len());
@@ -178,6 +218,7 @@ impl DocFeatures {
                     cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
                     capital: word.chars().next().is_some_and(char::is_uppercase),
                     word_id,
+                    listed: [0; 5],
                 });
                 spans.push(part);
             }
@@ -216,6 +257,7 @@ impl DocFeatures {
                 }
             }
         }
+        mark_listed_names(doc, &spans, &sequences, lists, &mut tokens);
         let history = vec![[0; super::model::CLASSES + 1]; words.len()];
         DocFeatures { tokens, spans, sequences, casing, words, history }
     }
@@ -291,6 +333,12 @@ impl DocFeatures {
         out.push(feature(47, &[lower(-2), lower(-1)]));
         out.push(feature(48, &[lower(1), lower(2)]));
         out.push(feature(49, &[prev[0] as u64, prev[1] as u64, t.shape]));
+        for (kind, &at) in t.listed.iter().enumerate() {
+            if at != 0 {
+                out.push(feature(50, &[kind as u64, at as u64]));
+                out.push(feature(51, &[kind as u64, at as u64, t.shape]));
+            }
+        }
         // how the same word is written elsewhere in the document
         let stats = &self.words[t.word_id as usize];
         out.push(feature(33, &[t.shape, stats.capital_inside as u64, stats.lower as u64, first]));

@@ -10,6 +10,7 @@ pub mod clusters;
 pub mod corpora;
 mod features;
 mod gazetteer;
+pub mod lists;
 pub mod model;
 pub mod tagger;
 pub mod train;

@@ -5,6 +5,7 @@
 //! public annotated corpora; `ontology/ner/MODEL.md` is its card.
 
 use super::clusters::Clusters;
+use super::lists::NameLists;
 use super::features::DocFeatures;
 use super::model::{self, Model, ModelError, Part, Scorer, LABELS};
 use super::NerClass;
@@ -15,21 +16,22 @@ static BUILTIN_MODEL: &[u8] = include_bytes!("../../ontology/ner/model.bin");
 pub struct Tagger {
     model: Model,
     clusters: Clusters,
+    lists: NameLists,
 }
 
 impl Tagger {
     /// The model and clusters compiled into the binary.
     pub fn builtin() -> Result<Tagger, ModelError> {
-        Ok(Tagger { model: Model::read(BUILTIN_MODEL)?, clusters: Clusters::builtin() })
+        Ok(Tagger { model: Model::read(BUILTIN_MODEL)?, clusters: Clusters::builtin(), lists: NameLists::builtin() })
     }
 
-    pub fn new(model: Model, clusters: Clusters) -> Tagger {
-        Tagger { model, clusters }
+    pub fn new(model: Model, clusters: Clusters, lists: NameLists) -> Tagger {
+        Tagger { model, clusters, lists }
     }
 
     /// The names in `doc`'s sentences, in text order.
     pub fn tag(&self, doc: &Document) -> Vec<(Span, NerClass)> {
-        let mut features = DocFeatures::new(doc, &self.clusters);
+        let mut features = DocFeatures::new(doc, &self.clusters, &self.lists);
         let mut labels = vec![0u8; features.spans.len()];
         decode(&mut Reader(&self.model), &mut features, &mut labels);
         spans(&labels, &features.spans)

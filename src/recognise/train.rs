@@ -6,6 +6,7 @@
 //! settings give the same model bytes.
 
 use super::clusters::Clusters;
+use super::lists::NameLists;
 use super::corpora::TrainDoc;
 use super::features::DocFeatures;
 use super::model::{Model, LABELS};
@@ -23,9 +24,9 @@ pub struct Example {
 }
 
 impl Example {
-    pub fn new(doc: &TrainDoc, clusters: &Clusters) -> Example {
+    pub fn new(doc: &TrainDoc, clusters: &Clusters, lists: &NameLists) -> Example {
         let document = Document::new(doc.text.as_str(), Metadata::default());
-        let features = DocFeatures::new(&document, clusters);
+        let features = DocFeatures::new(&document, clusters, lists);
         let tokens = features.spans.clone();
         let gold = labels_of(&doc.entities, &tokens, &features.sequences);
         // the names the tokens can express: what tagging is scored against
@@ -225,7 +226,8 @@ mod tests {
     #[test]
     fn training_learns_a_toy_corpus_and_is_deterministic() {
         let clusters = Clusters::from_tsv("");
-        let mut examples: Vec<Example> = corpus().iter().map(|d| Example::new(d, &clusters)).collect();
+        let lists = NameLists::from_lists(&[]);
+        let mut examples: Vec<Example> = corpus().iter().map(|d| Example::new(d, &clusters, &lists)).collect();
         let settings = Settings { epochs: 5, ..Settings::default() };
         let first = train(&mut examples, &settings, |_, _, _| {});
         let second = train(&mut examples, &settings, |_, _, _| {});
@@ -233,7 +235,7 @@ mod tests {
         let model = Model::read(&first).unwrap();
         let score = evaluate(&model, &mut examples);
         assert_eq!(score.correct, score.gold, "{score:?}");
-        let tagger = super::super::tagger::Tagger::new(model, clusters);
+        let tagger = super::super::tagger::Tagger::new(model, clusters, lists);
         let test = Document::new("Officials in Lima said Ida Moss would stay.", Metadata::default());
         let got: Vec<(&str, NerClass)> = tagger.tag(&test).into_iter().map(|(s, c)| (test.slice(s), c)).collect();
         assert_eq!(got, [("Lima", NerClass::Loc), ("Ida Moss", NerClass::Per)]);

@@ -1,0 +1,62 @@
+//! Lists of known names by kind (places, people, organisations, events,
+//! works) from open data: the tagger learns how far to trust a token that
+//! lies inside a listed name. `scripts/make-ner-lists.py` writes them into
+//! `ontology/ner/lists/`; `ontology/SOURCES.md` says where each comes from.
+
+use rustc_hash::FxHashMap;
+
+/// The lists in the order of their kind numbers.
+static BUILTIN: [&str; 5] = [
+    include_str!("../../ontology/ner/lists/place.txt"),
+    include_str!("../../ontology/ner/lists/person.txt"),
+    include_str!("../../ontology/ner/lists/organisation.txt"),
+    include_str!("../../ontology/ner/lists/event.txt"),
+    include_str!("../../ontology/ner/lists/work.txt"),
+];
+
+/// The longest listed name, in tokens, that is looked for.
+pub const LONGEST: usize = 6;
+
+pub struct NameLists {
+    /// Lower-case name → bit set of the kinds listing it.
+    kinds: FxHashMap<String, u8>,
+}
+
+impl NameLists {
+    pub fn builtin() -> NameLists {
+        NameLists::from_lists(&BUILTIN)
+    }
+
+    /// One list per kind, one name per line.
+    pub fn from_lists(lists: &[&str]) -> NameLists {
+        let mut kinds: FxHashMap<String, u8> = FxHashMap::default();
+        for (k, list) in lists.iter().enumerate() {
+            for name in list.lines().filter(|l| !l.trim().is_empty()) {
+                *kinds.entry(name.to_lowercase()).or_default() |= 1 << k;
+            }
+        }
+        NameLists { kinds }
+    }
+
+    /// The kinds listing `name` (lower case), as a bit set; 0 when none does.
+    pub fn kinds(&self, lower_name: &str) -> u8 {
+        self.kinds.get(lower_name).copied().unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_by_kind_in_any_case() {
+        let lists = NameLists::from_lists(&["Oslo\nGeorgia\n", "Georgia\n"]);
+        assert_eq!(lists.kinds("oslo"), 0b01);
+        assert_eq!(lists.kinds("georgia"), 0b11);
+        assert_eq!(lists.kinds("lima"), 0);
+    }
+}
