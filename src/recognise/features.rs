@@ -39,11 +39,12 @@ fn feature(template: u8, values: &[u64]) -> u64 {
     h | 1 // never 0: the model's table keeps 0 for an empty slot
 }
 
-/// A token's shape with repeats collapsed: "Xx" for "London", "X.X." for
-/// "U.S.", "d,d" for "1,200", "x-x" for "well-known".
-fn shape(word: &str) -> String {
-    let mut out = String::new();
+/// The hash of a token's shape with repeats collapsed: "Xx" for "London",
+/// "X.X." for "U.S.", "d,d" for "1,200", "x-x" for "well-known".
+fn shape_hash(word: &str) -> u64 {
+    let mut h = FNV_START;
     let mut last = None;
+    let mut buf = [0u8; 4];
     for c in word.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -57,9 +58,31 @@ fn shape(word: &str) -> String {
             c
         };
         if last != Some(s) {
-            out.push(s);
+            h = fnv(h, s.encode_utf8(&mut buf).as_bytes());
             last = Some(s);
         }
+    }
+    h
+}
+
+/// Writes `word` in lower case into `out`.
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Hashes of the first and last 1-4 characters of `word` (0 where it is shorter).
+fn affixes(word: &str) -> [u64; 8] {
+    let mut out = [0u64; 8];
+    for (k, (i, c)) in word.char_indices().take(4).enumerate() {
+        out[k] = hash_str(&word[..i + c.len_utf8()]);
+    }
+    for (k, (i, _)) in word.char_indices().rev().take(4).enumerate() {
+        out[4 + k] = hash_str(&word[i..]);
     }
     out
 }
@@ -97,9 +120,8 @@ fn mark_listed_names(doc: &Document, spans: &[Span], sequences: &[std::ops::Rang
                 continue;
             }
             for j in i..seq.end.min(i + super::lists::LONGEST) {
-                key.clear();
-                key.push_str(&doc.text[spans[i].start..spans[j].end]);
-                let kinds = lists.kinds(&key.to_lowercase());
+                lower_into(&doc.text[spans[i].start..spans[j].end], &mut key);
+                let kinds = lists.kinds(&key);
                 for (kind, listed) in (0..5).map(|k| (k, kinds & (1 << k) != 0)) {
                     if !listed {
                         continue;
@@ -184,37 +206,29 @@ const EOS: u64 = 0x0e05;
 
 impl DocFeatures {
     pub fn new(doc: &Document, clusters: &Clusters, lists: &NameLists) -> DocFeatures {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut tokens = Vec::with_capacity(doc.tokens.len());
         let mut spans = Vec::with_capacity(doc.tokens.len());
         let mut words: Vec<WordStats> = Vec::new();
         // where each document token's first tagging token is
         let mut first = Vec::with_capacity(doc.tokens.len() + 1);
+        let mut lower = String::new();
         for span in &doc.tokens {
             first.push(spans.len());
             for part in split_possessive(doc.slice(*span), *span) {
                 let word = plain(doc.slice(part));
-                let lower = word.to_lowercase();
+                lower_into(&word, &mut lower);
+                let lower_hash = hash_str(&lower);
                 let next_id = ids.len() as u32;
-                let word_id = *ids.entry(lower.clone()).or_insert(next_id);
+                let word_id = *ids.entry(lower_hash).or_insert(next_id);
                 if word_id as usize == words.len() {
                     words.push(WordStats::default());
                 }
-                let mut affixes = [0u64; 8];
-                let chars: Vec<(usize, char)> = lower.char_indices().collect();
-                for k in 1..=4 {
-                    if chars.len() >= k {
-                        let cut = chars.get(k).map_or(lower.len(), |c| c.0);
-                        affixes[k - 1] = hash_str(&lower[..cut]);
-                        let from = chars[chars.len() - k].0;
-                        affixes[3 + k] = hash_str(&lower[from..]);
-                    }
-                }
                 tokens.push(TokenInfo {
                     word: hash_str(&word),
-                    lower: hash_str(&lower),
-                    shape: hash_str(&shape(&word)),
-                    affixes,
+                    lower: lower_hash,
+                    shape: shape_hash(&word),
+                    affixes: affixes(&lower),
                     cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
                     capital: word.chars().next().is_some_and(char::is_uppercase),
                     word_id,
@@ -405,8 +419,18 @@ mod tests {
     #[test]
     fn shapes_collapse_repeats() {
         for (word, want) in [("London", "Xx"), ("U.S.", "X.X."), ("1,200", "d,d"), ("well-known", "x-x"), ("iPhone", "xXx"), ("NATO", "X")] {
-            assert_eq!(shape(word), want, "{word}");
+            assert_eq!(shape_hash(word), hash_str(want), "{word}");
         }
+    }
+
+    #[test]
+    fn affixes_are_whole_characters() {
+        let a = affixes("éte");
+        assert_eq!(a[0], hash_str("é"));
+        assert_eq!(a[2], hash_str("éte"));
+        assert_eq!(a[3], 0, "three letters have no four-letter prefix");
+        assert_eq!(a[4], hash_str("e"));
+        assert_eq!(a[6], hash_str("éte"));
     }
 
     #[test]

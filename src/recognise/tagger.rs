@@ -39,12 +39,21 @@ impl Tagger {
 }
 
 impl super::CandidateSource for Tagger {
-    fn candidates(&self, doc: &Document, _ontology: &crate::ontology::Ontology) -> Vec<super::Candidate> {
+    fn candidates(&self, doc: &Document, ontology: &crate::ontology::Ontology) -> Vec<super::Candidate> {
         self.tag(doc)
             .into_iter()
+            .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
             .map(|(span, class)| super::Candidate { span, class: class.entity_type(), origin: super::Origin::Tagger, entry: None })
             .collect()
     }
+}
+
+/// Nationality and group words are no entities ("Canadian", "South
+/// Koreans", "Oslo-based"), though some corpora tag them MISC: a name whose
+/// last word is a demonym, or its plural, is one.
+fn is_group_word(name: &str, ontology: &crate::ontology::Ontology) -> bool {
+    let last = name.rsplit([' ', '-']).next().unwrap_or(name);
+    name.ends_with("-based") || name.ends_with("-born") || ontology.gazetteer.demonym_or_plural(last).is_some()
 }
 
 struct Reader<'a>(&'a Model);

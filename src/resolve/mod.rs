@@ -155,6 +155,12 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
             continue;
         }
         let Some(candidates) = fuller.get(bare[m]) else { continue };
+        // only a name of the same kind: "Harlow" the person is not "Harlow Brothers Ltd"
+        let kind = mention.class.kind();
+        let candidates: Vec<MentionId> = candidates.iter().copied().filter(|&o| doc.mentions[o].class.kind() == kind).collect();
+        if candidates.is_empty() {
+            continue;
+        }
         // the nearest before, else the first after
         let k = candidates.partition_point(|&o| doc.mentions[o].span < mention.span);
         let target = if k > 0 { candidates[k - 1] } else { candidates[0] };
@@ -231,7 +237,7 @@ fn group_class(doc: &Document, group: &[MentionId]) -> EntityType {
     group.iter().map(|&m| doc.mentions[m].class).filter(|c| c.kind() == kind).min_by_key(|c| *c == EntityType::Place).unwrap_or(EntityType::Thing)
 }
 
-/// "the prime minister's official spokesman" → "prime minister's official spokesman".
+/// "the mayor's chief of staff" → "mayor's chief of staff".
 pub fn strip_article(text: &str) -> &str {
     for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = text.strip_prefix(article) {
