@@ -68,6 +68,11 @@ impl Learner for Reader<'_> {
 pub trait Learner {
     fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]);
 
+    /// Whether this is training: then every token is scored and learnt from.
+    fn learning(&self) -> bool {
+        false
+    }
+
     /// Called after each token is labelled `predicted`.
     fn learn(&mut self, _token: usize, _features: &[u64], _predicted: u8) {}
 }
@@ -80,6 +85,13 @@ pub fn decode(learner: &mut impl Learner, features: &mut DocFeatures, labels: &m
         let range = features.sequences[seq].clone();
         let mut prev = [0u8; 2];
         for i in range.clone() {
+            // a name never opens on a lower-case word or on punctuation: such
+            // a token outside a name is O, unscored (most tokens are)
+            if !learner.learning() && !model::is_open(prev[0]) && !features.may_open_name(i) {
+                labels[i] = 0;
+                prev = [0, prev[0]];
+                continue;
+            }
             features.features(seq, i, prev, &mut buffer);
             let mut scores = [0f32; LABELS];
             learner.add_scores(&buffer, &mut scores);

@@ -45,7 +45,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { epochs: 10, seed: 2009, prune: 0.0 }
+        Settings { epochs: 10, seed: 2009, prune: 1.0 }
     }
 }
 
@@ -108,6 +108,10 @@ impl Learner for Perceptron {
                 }
             }
         }
+    }
+
+    fn learning(&self) -> bool {
+        true
     }
 
     fn learn(&mut self, token: usize, features: &[u64], predicted: u8) {
