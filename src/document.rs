@@ -4,8 +4,152 @@
 //! [`Document::text`], made once by segmentation or an extractor and never
 //! changed afterwards, so `&text[span]` is always the surface form and
 //! provenance is free at export time.
+//!
+//! The model imports nothing of the crate above it (only [`crate::date`]):
+//! segmentation (`Document::new`, in [`crate::text`]), recognition and
+//! extraction build on it, never the other way round.
 
-use crate::ontology::EntityType;
+use crate::date::{Date, PartialDate};
+use serde::Deserialize;
+use std::str::FromStr;
+
+/// The schema.org classes newsgraph assigns to entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(try_from = "String")]
+pub enum EntityType {
+    Person,
+    Organization,
+    GovernmentOrganization,
+    PoliticalParty,
+    Corporation,
+    NewsMediaOrganization,
+    SportsOrganization,
+    SportsTeam,
+    EducationalOrganization,
+    NGO,
+    Place,
+    Country,
+    City,
+    State,
+    AdministrativeArea,
+    Continent,
+    Landform,
+    SeaBodyOfWater,
+    OceanBodyOfWater,
+    RiverBodyOfWater,
+    LakeBodyOfWater,
+    LandmarksOrHistoricalBuildings,
+    GovernmentBuilding,
+    Event,
+    SportsEvent,
+    Legislation,
+    CreativeWork,
+    Product,
+    Thing,
+}
+
+/// The coarse kind of an entity: what the DOT export colours and what
+/// resolution compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    Event,
+    Other,
+}
+
+impl Kind {
+    /// Lower-case word used in minted IRIs ("person", "place").
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Event => "event",
+            Kind::Other => "thing",
+        }
+    }
+}
+
+macro_rules! entity_types {
+    ($($variant:ident => $kind:ident),* $(,)?) => {
+        const ALL_TYPES: &[(EntityType, &str, Kind)] = &[$((EntityType::$variant, stringify!($variant), Kind::$kind)),*];
+    };
+}
+
+entity_types! {
+    Person => Person,
+    Organization => Organization,
+    GovernmentOrganization => Organization,
+    PoliticalParty => Organization,
+    Corporation => Organization,
+    NewsMediaOrganization => Organization,
+    SportsOrganization => Organization,
+    SportsTeam => Organization,
+    EducationalOrganization => Organization,
+    NGO => Organization,
+    Place => Place,
+    Country => Place,
+    City => Place,
+    State => Place,
+    AdministrativeArea => Place,
+    Continent => Place,
+    Landform => Place,
+    SeaBodyOfWater => Place,
+    OceanBodyOfWater => Place,
+    RiverBodyOfWater => Place,
+    LakeBodyOfWater => Place,
+    LandmarksOrHistoricalBuildings => Place,
+    GovernmentBuilding => Place,
+    Event => Event,
+    SportsEvent => Event,
+    Legislation => Other,
+    CreativeWork => Other,
+    Product => Other,
+    Thing => Other,
+}
+
+impl EntityType {
+    /// The schema.org local name ("Country").
+    pub fn schema_name(self) -> &'static str {
+        ALL_TYPES.iter().find(|(t, _, _)| *t == self).map(|(_, n, _)| *n).unwrap_or("Thing")
+    }
+
+    pub fn kind(self) -> Kind {
+        ALL_TYPES.iter().find(|(t, _, _)| *t == self).map(|(_, _, k)| *k).unwrap_or(Kind::Other)
+    }
+
+    pub fn is_person(self) -> bool {
+        self == EntityType::Person
+    }
+
+    pub fn is_place(self) -> bool {
+        self.kind() == Kind::Place
+    }
+
+    pub fn is_organization(self) -> bool {
+        self.kind() == Kind::Organization
+    }
+}
+
+impl TryFrom<String> for EntityType {
+    type Error = String;
+    fn try_from(s: String) -> Result<EntityType, String> {
+        s.parse()
+    }
+}
+
+impl FromStr for EntityType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<EntityType, String> {
+        ALL_TYPES
+            .iter()
+            .find(|(_, n, _)| *n == s)
+            .map(|(t, _, _)| *t)
+            .ok_or_else(|| format!("unknown schema.org type {s:?}"))
+    }
+}
 
 /// A byte range into the document text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -86,7 +230,7 @@ pub enum MentionForm {
     /// A proper name ("Rishi Sunak", "UK").
     Name,
     /// A description standing for an entity the text never names
-    /// ("the prime minister's official spokesman").
+    /// ("the mayor's chief of staff").
     Description,
     /// An adjective naming a country ("French" in "French President"):
     /// it links, but is never an alias.
@@ -104,8 +248,8 @@ pub struct Mention {
     /// The gazetteer entry this mention matched, if any.
     pub entry: Option<usize>,
     /// An earlier mention this one is another name for ("NIAID" after
-    /// "National Institute of … (NIAID)"; "the spokesman" after "the prime
-    /// minister's official spokesman").
+    /// "National Institute of … (NIAID)"; "the chief of staff" after "the
+    /// mayor's chief of staff").
     pub alias_of: Option<MentionId>,
     /// Which extractor found it.
     pub source: &'static str,
@@ -125,7 +269,7 @@ pub struct Statistic {
     pub description: String,
     /// The time as written ("last year") and as normalised ("2022").
     pub period: Option<Span>,
-    pub date: Option<String>,
+    pub date: Option<PartialDate>,
 }
 
 /// A number kept exact: integers stay integers.
@@ -168,14 +312,14 @@ pub struct EventFact {
     pub class: EntityType,
     pub attendees: Vec<MentionId>,
     pub location: Option<MentionId>,
-    pub date: Option<String>,
+    pub date: Option<PartialDate>,
 }
 
 /// Publication metadata: from the command line or the document itself.
 #[derive(Clone, Debug, Default)]
 pub struct Metadata {
-    /// Publication date, ISO 8601 (YYYY-MM-DD).
-    pub date: Option<String>,
+    /// Publication date.
+    pub date: Option<Date>,
     pub headline: Option<String>,
     pub url: Option<String>,
     /// Where the text came from (a path or "-"), for messages only.
@@ -283,22 +427,8 @@ impl MentionIndex {
 }
 
 impl Document {
-    /// Segments `text` into paragraphs, sentences and tokens.
-    pub fn new(text: impl Into<String>, meta: Metadata) -> Document {
-        let text = text.into();
-        let mut doc = Document { text, meta, ..Document::default() };
-        crate::text::segment(&mut doc);
-        // metadata the text itself gives, where none was given
-        if doc.meta.headline.is_none() {
-            let headline = doc.paragraphs_with(ParagraphRole::Headline).next().map(|p| doc.slice(p.span).to_string());
-            doc.meta.headline = headline;
-        }
-        if doc.meta.date.is_none() {
-            let date = doc.paragraphs_with(ParagraphRole::Dateline).find_map(|p| crate::text::parse_dateline(doc.slice(p.span)));
-            doc.meta.date = date;
-        }
-        doc
-    }
+    // `Document::new(text, meta)`, which segments the text, is defined in
+    // `crate::text`: segmentation sits above the model.
 
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
@@ -370,9 +500,8 @@ impl Document {
         self.index.by_start.range(..at).rev().flat_map(|(_, ids)| ids.iter().rev().copied())
     }
 
-    /// The mention (not a demonym) that starts at token `i` of `words`.
-    pub fn mention_at_token(&self, words: &crate::extract::words::Words, i: usize) -> Option<MentionId> {
-        let start = words.spans.get(i)?.start;
+    /// The mention (not a demonym) that starts at byte `start`.
+    pub fn mention_starting_at(&self, start: usize) -> Option<MentionId> {
         self.index.by_start.get(&start)?.iter().copied().find(|&m| self.mentions[m].form != MentionForm::Demonym)
     }
 
@@ -387,23 +516,5 @@ impl Document {
             .collect();
         ids.sort_by_key(|&m| self.mentions[m].span);
         ids
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lower_tokens_and_their_positions() {
-        let text = "The UK’s PM met the ÉLYSÉE team. The end";
-        let mut tokens = Vec::new();
-        crate::text::tokenize(text, Span::new(0, text.len()), &mut tokens);
-        let lower = LowerTokens::new(text, &tokens);
-        let words: Vec<&str> = (0..lower.len()).map(|i| lower.get(i)).collect();
-        assert_eq!(words, ["the", "uk's", "pm", "met", "the", "élysée", "team", ".", "the", "end"]);
-        assert_eq!(lower.positions("the", 0..lower.len()), [0, 4, 8]);
-        assert_eq!(lower.positions("the", 1..8), [4]);
-        assert!(lower.positions("absent", 0..lower.len()).is_empty());
     }
 }

@@ -18,8 +18,10 @@ pub enum Error {
     /// Odd input under `--strict`: the run stops on its first warning.
     #[error("{}: {message} (stopped: --strict)", path.display())]
     Strict { path: PathBuf, message: String },
+    /// The entity model cannot be read (boxed, so that this bottom module
+    /// names no stage above it).
     #[error(transparent)]
-    Model(#[from] crate::recognise::model::ModelError),
+    Model(Box<dyn std::error::Error + Send + Sync>),
     #[error("invalid {what}: {message}")]
     Invalid { what: &'static str, message: String },
 }

@@ -6,6 +6,7 @@
 //! one node per real-world entity. Nodes and edges are only ever added, in
 //! document order, which makes every export deterministic.
 
+use crate::date::PartialDate;
 use crate::document::{Document, FactKind, Metadata, Span, Statistic};
 use crate::ontology::EntityType;
 use crate::resolve::{iri, Resolution};
@@ -52,7 +53,7 @@ pub struct SentenceNode {
 pub struct EventNode {
     pub name: String,
     pub class: EntityType,
-    pub date: Option<String>,
+    pub date: Option<PartialDate>,
     pub evidence: Evidence,
 }
 
@@ -193,7 +194,7 @@ impl KnowledgeGraph {
                     let node = self.graph.add_node(Node::Event(EventNode {
                         name: event.name.map_or_else(|| "meeting".to_string(), |n| doc.slice(n).to_string()),
                         class: event.class,
-                        date: event.date.clone(),
+                        date: event.date,
                         evidence,
                     }));
                     for a in event.attendees.iter().filter_map(|&a| node_of(a)) {

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod corpus;
+pub mod date;
 pub mod document;
 pub mod error;
 pub mod export;
@@ -47,7 +48,9 @@ pub struct Pipeline {
 impl Pipeline {
     /// The built-in ontology and the default extractors.
     pub fn new() -> Result<Pipeline, Error> {
-        Ok(Pipeline { ontology: Ontology::builtin()?, recogniser: Recogniser::builtin()?, extractors: extract::default_extractors() })
+        let ontology = Ontology::builtin()?;
+        let recogniser = Recogniser::builtin().map_err(|e| Error::Model(Box::new(e)))?;
+        Ok(Pipeline { ontology, recogniser, extractors: extract::default_extractors() })
     }
 
     /// Segments, recognises, links, extracts and resolves one article.

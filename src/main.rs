@@ -8,6 +8,7 @@ use clap::Parser;
 use cli::{Cli, Command, ExtractArgs, InputArgs, QueryArgs, TextArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::corpus::{Corpus, Observer};
+use newsgraph::date::Date;
 use newsgraph::document::{Document, ParagraphRole};
 use newsgraph::export::{Format, QueryStore, ResultsFormat};
 use newsgraph::graph::KnowledgeGraph;
@@ -89,7 +90,7 @@ fn with_stdin(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
 }
 
 fn input_options(args: &InputArgs, date: Option<String>) -> Result<InputOptions, Error> {
-    check_date(&date)?;
+    let date = check_date(date)?;
     let mut fields = JsonFields::default();
     let mut text_fields = Vec::new();
     for spec in &args.json_field {
@@ -111,11 +112,9 @@ fn input_options(args: &InputArgs, date: Option<String>) -> Result<InputOptions,
     Ok(InputOptions { date, strict: args.strict, fields, stdin_jsonl: args.jsonl })
 }
 
-fn check_date(date: &Option<String>) -> Result<(), Error> {
-    match date {
-        Some(d) if !is_iso_date(d) => Err(Error::Invalid { what: "date", message: format!("{d:?} (expected YYYY-MM-DD)") }),
-        _ => Ok(()),
-    }
+/// The `--date` flag, checked: a real day, written YYYY-MM-DD.
+fn check_date(date: Option<String>) -> Result<Option<Date>, Error> {
+    date.map(|d| d.parse().map_err(|_| Error::Invalid { what: "date", message: format!("{d:?} (expected YYYY-MM-DD)") })).transpose()
 }
 
 /// The namespace for minted IRIs, ending in `/` or `#`.
@@ -136,20 +135,6 @@ fn is_absolute_iri(base: &str) -> bool {
     let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     scheme_ok && !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
-}
-
-fn is_iso_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
-    let num = |p: &str, len: usize| (p.len() == len && p.chars().all(|c| c.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
-    match (num(y, 4), num(m, 2), num(d, 2)) {
-        (Some(y), Some(m), Some(d)) => {
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-            (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]
-        }
-        _ => false,
-    }
 }
 
 /// A progress bar on standard error when it is a terminal; warnings printed as they come.
@@ -223,7 +208,7 @@ fn text(args: TextArgs) -> Result<(), Error> {
         writeln!(out, "# {}", source.origin)?;
         let role_lines = |role: ParagraphRole| doc.paragraphs_with(role).map(|p| doc.slice(p.span).to_string()).collect::<Vec<_>>();
         writeln!(out, "headline: {}", doc.meta.headline.as_deref().unwrap_or(""))?;
-        writeln!(out, "date: {}", doc.meta.date.as_deref().unwrap_or(""))?;
+        writeln!(out, "date: {}", doc.meta.date.map(|d| d.to_string()).unwrap_or_default())?;
         writeln!(out, "byline: {}", role_lines(ParagraphRole::Byline).join(" / "))?;
         if let Some(url) = &doc.meta.url {
             writeln!(out, "url: {url}")?;
@@ -241,7 +226,7 @@ fn text(args: TextArgs) -> Result<(), Error> {
 }
 
 fn query(args: QueryArgs) -> Result<(), Error> {
-    check_date(&args.date)?;
+    let date = check_date(args.date)?;
     let base = check_base(args.base)?;
     let results = ResultsFormat::from_name(&args.results)
         .ok_or_else(|| Error::Invalid { what: "results format", message: format!("{:?} (expected one of: table, csv, tsv, json)", args.results) })?;
@@ -258,7 +243,7 @@ fn query(args: QueryArgs) -> Result<(), Error> {
     let inputs = if inputs.is_empty() && args.graph.is_empty() { vec![PathBuf::from("-")] } else { inputs };
     let pipeline = Pipeline::new()?;
     let mut graph = KnowledgeGraph::new();
-    let options = InputOptions { date: args.date, ..InputOptions::default() };
+    let options = InputOptions { date, ..InputOptions::default() };
     for source in Sources::new(input::expand(&inputs)?, options) {
         let source = source?;
         pipeline.add_article(&mut graph, &source.text, source.meta);

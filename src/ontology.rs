@@ -4,149 +4,11 @@
 //! binary, so newsgraph runs offline from any directory. Loading is the only
 //! step of the pipeline that can fail.
 
+pub use crate::document::{EntityType, Kind};
 use crate::error::Error;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::str::FromStr;
-
-/// The schema.org classes newsgraph assigns to entities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(try_from = "String")]
-pub enum EntityType {
-    Person,
-    Organization,
-    GovernmentOrganization,
-    PoliticalParty,
-    Corporation,
-    NewsMediaOrganization,
-    SportsOrganization,
-    SportsTeam,
-    EducationalOrganization,
-    NGO,
-    Place,
-    Country,
-    City,
-    State,
-    AdministrativeArea,
-    Continent,
-    Landform,
-    SeaBodyOfWater,
-    OceanBodyOfWater,
-    RiverBodyOfWater,
-    LakeBodyOfWater,
-    LandmarksOrHistoricalBuildings,
-    GovernmentBuilding,
-    Event,
-    SportsEvent,
-    Legislation,
-    CreativeWork,
-    Product,
-    Thing,
-}
-
-/// The coarse kind of an entity: what the DOT export colours and what
-/// resolution compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Person,
-    Organization,
-    Place,
-    Event,
-    Other,
-}
-
-impl Kind {
-    /// Lower-case word used in minted IRIs ("person", "place").
-    pub fn slug(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Organization => "organization",
-            Kind::Place => "place",
-            Kind::Event => "event",
-            Kind::Other => "thing",
-        }
-    }
-}
-
-macro_rules! entity_types {
-    ($($variant:ident => $kind:ident),* $(,)?) => {
-        const ALL_TYPES: &[(EntityType, &str, Kind)] = &[$((EntityType::$variant, stringify!($variant), Kind::$kind)),*];
-    };
-}
-
-entity_types! {
-    Person => Person,
-    Organization => Organization,
-    GovernmentOrganization => Organization,
-    PoliticalParty => Organization,
-    Corporation => Organization,
-    NewsMediaOrganization => Organization,
-    SportsOrganization => Organization,
-    SportsTeam => Organization,
-    EducationalOrganization => Organization,
-    NGO => Organization,
-    Place => Place,
-    Country => Place,
-    City => Place,
-    State => Place,
-    AdministrativeArea => Place,
-    Continent => Place,
-    Landform => Place,
-    SeaBodyOfWater => Place,
-    OceanBodyOfWater => Place,
-    RiverBodyOfWater => Place,
-    LakeBodyOfWater => Place,
-    LandmarksOrHistoricalBuildings => Place,
-    GovernmentBuilding => Place,
-    Event => Event,
-    SportsEvent => Event,
-    Legislation => Other,
-    CreativeWork => Other,
-    Product => Other,
-    Thing => Other,
-}
-
-impl EntityType {
-    /// The schema.org local name ("Country").
-    pub fn schema_name(self) -> &'static str {
-        ALL_TYPES.iter().find(|(t, _, _)| *t == self).map(|(_, n, _)| *n).unwrap_or("Thing")
-    }
-
-    pub fn kind(self) -> Kind {
-        ALL_TYPES.iter().find(|(t, _, _)| *t == self).map(|(_, _, k)| *k).unwrap_or(Kind::Other)
-    }
-
-    pub fn is_person(self) -> bool {
-        self == EntityType::Person
-    }
-
-    pub fn is_place(self) -> bool {
-        self.kind() == Kind::Place
-    }
-
-    pub fn is_organization(self) -> bool {
-        self.kind() == Kind::Organization
-    }
-}
-
-impl TryFrom<String> for EntityType {
-    type Error = String;
-    fn try_from(s: String) -> Result<EntityType, String> {
-        s.parse()
-    }
-}
-
-impl FromStr for EntityType {
-    type Err = String;
-    fn from_str(s: &str) -> Result<EntityType, String> {
-        ALL_TYPES
-            .iter()
-            .find(|(_, n, _)| *n == s)
-            .map(|(t, _, _)| *t)
-            .ok_or_else(|| format!("unknown schema.org type {s:?}"))
-    }
-}
 
 /// One gazetteer row: a known entity and the ways it is written.
 #[derive(Clone, Debug)]
@@ -380,7 +242,6 @@ pub struct Lexicon {
     pub clause: ClauseWords,
     pub negation: NegationWords,
     pub membership: MembershipWords,
-    pub names: NameWords,
     pub quotes: QuoteWords,
     pub statistics: StatisticWords,
     pub travel: TravelWords,
@@ -417,34 +278,17 @@ pub struct StatisticWords {
     pub currencies: HashMap<String, String>,
     pub clock_words: WordList,
     pub identifier_words: WordList,
-    pub term_words: WordList,
     pub durations: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteWords {
+    /// Words after a person that speak ("X said").
+    pub speech_verbs: WordList,
     pub speaker_nouns: WordList,
     pub inverted_verbs: WordList,
     pub pronouns: WordList,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NameWords {
-    pub honorifics: WordList,
-    pub particles: WordList,
-    pub connectors: WordList,
-    pub never: WordList,
-    pub org_heads: WordList,
-    pub org_cues: WordList,
-    pub org_cues_after: WordList,
-    pub org_cues_phrases: WordList,
-    pub misc_cues_after: WordList,
-    pub place_heads: HashMap<String, EntityType>,
-    pub place_cues: WordList,
-    pub directions: WordList,
-    pub speech_verbs: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -491,18 +335,20 @@ pub struct Ontology {
 }
 
 impl Ontology {
-    /// The end of the longest title starting at token `i` of `words`.
-    pub fn title_end(&self, words: &crate::extract::words::Words, i: usize) -> Option<usize> {
-        self.titles_at(words, i).next()
+    /// The end of the longest title starting at token `i`; `word(k)` is
+    /// token `k` in lower case, empty past the sentence's end.
+    pub fn title_end<'w>(&self, word: impl Fn(usize) -> &'w str, i: usize) -> Option<usize> {
+        self.titles_at(word, i).next()
     }
 
-    /// The ends of every title starting at token `i` of `words`, longest first.
-    pub fn titles_at<'a>(&'a self, words: &'a crate::extract::words::Words, i: usize) -> impl Iterator<Item = usize> + 'a {
+    /// The ends of every title starting at token `i`, longest first; `word(k)`
+    /// is token `k` in lower case, empty past the sentence's end.
+    pub fn titles_at<'a, 'w>(&'a self, word: impl Fn(usize) -> &'w str + 'a, i: usize) -> impl Iterator<Item = usize> + 'a {
         self.titles_by_first_word
-            .get(words.word(i))
+            .get(word(i))
             .into_iter()
             .flatten()
-            .filter(move |t| t.iter().enumerate().all(|(k, w)| words.word(i + k) == w))
+            .filter(move |t| t.iter().enumerate().all(|(k, w)| word(i + k) == w))
             .map(move |t| i + t.len())
     }
 }

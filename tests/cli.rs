@@ -104,10 +104,19 @@ fn an_unknown_format_is_a_clear_error() {
 
 #[test]
 fn bad_dates_and_base_iris_are_refused() {
-    for args in [&["--date", "2023-02-30"][..], &["--date", "10/03/2023"][..], &["--base", "not an iri"][..]] {
+    for args in [
+        &["--date", "2023-02-30"][..],
+        &["--date", "0000-00-00"][..],
+        &["--date", "2023-13-45"][..],
+        &["--date", "10/03/2023"][..],
+        &["--base", "not an iri"][..],
+    ] {
         let out = newsgraph().args(["extract", EXAMPLE]).args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
+    let out = newsgraph().args(["query", "--query", "ASK {}", "--date", "2023-02-30", EXAMPLE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "newsgraph: invalid date: \"2023-02-30\" (expected YYYY-MM-DD)");
 }
 
 #[test]

@@ -81,7 +81,7 @@ pub fn write_dot(graph: &KnowledgeGraph, mut out: impl Write) -> std::io::Result
             }
             Node::Event(e) => {
                 let (shape, fill) = style(Kind::Event);
-                let date = e.date.as_deref().map(|d| format!("\n{d}")).unwrap_or_default();
+                let date = e.date.map(|d| format!("\n{d}")).unwrap_or_default();
                 (format!("{}{date}", shorten(&e.name, 40)), shape, fill)
             }
             Node::Quotation(q) => (format!("“{}”", shorten(&q.text, 60)), "note", "#fff7c2"),
@@ -93,7 +93,7 @@ pub fn write_dot(graph: &KnowledgeGraph, mut out: impl Write) -> std::io::Result
                 };
                 let qualifier = st.qualifier.as_deref().map(|q| format!("{q} ")).unwrap_or_default();
                 let unit = st.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-                let date = st.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+                let date = st.date.map(|d| format!(" ({d})")).unwrap_or_default();
                 (format!("{qualifier}{value}{unit}{date}\n{}", shorten(&st.description, 40)), "box3d", "#e8f4f2")
             }
             Node::Travel(_) => ("travel".to_string(), "cds", "#f3e6d0"),

@@ -6,6 +6,7 @@
 //! by the article; entity descriptions lie in the default graph.
 
 use super::Format;
+use crate::date::PartialDate;
 use crate::document::{Number, Span};
 use crate::graph::{Evidence, KnowledgeGraph, Node, Relation};
 use crate::resolve::iri::fnv1a64;
@@ -261,11 +262,11 @@ fn predicate(relation: Relation) -> &'static str {
 }
 
 /// The XSD type a date fits most precisely: 2022, 2022-03, 2022-03-10.
-fn date_type(date: &str) -> &'static str {
-    match date.len() {
-        4 => xsd::G_YEAR,
-        7 => xsd::G_YEAR_MONTH,
-        _ => xsd::DATE,
+fn date_type(date: PartialDate) -> &'static str {
+    match date {
+        PartialDate::Year(_) => xsd::G_YEAR,
+        PartialDate::Month(..) => xsd::G_YEAR_MONTH,
+        PartialDate::Day(_) => xsd::DATE,
     }
 }
 
@@ -344,8 +345,8 @@ fn emit(graph: &KnowledgeGraph, base: &str, q: &mut impl Sink) {
                 if let Some(h) = &a.meta.headline {
                     add(me, schema::HEADLINE, string(h), g);
                 }
-                if let Some(d) = &a.meta.date {
-                    add(me, schema::DATE_PUBLISHED, typed(d, date_type(d)), g);
+                if let Some(d) = a.meta.date {
+                    add(me, schema::DATE_PUBLISHED, typed(&d.to_string(), xsd::DATE), g);
                 }
                 if let Some(u) = a.meta.url.as_deref().and_then(|u| NamedNodeRef::new(u).ok()) {
                     add(me, schema::URL, u.into(), g);
@@ -379,8 +380,8 @@ fn emit(graph: &KnowledgeGraph, base: &str, q: &mut impl Sink) {
                 add(me, rdf::TYPE, iri(&class_iri(e.class.schema_name())).into(), g);
                 add(me, schema::NAME, string(&e.name), g);
                 add(me, rdf::LABEL, string(&e.name), g);
-                if let Some(d) = &e.date {
-                    add(me, schema::START_DATE, typed(d, date_type(d)), g);
+                if let Some(d) = e.date {
+                    add(me, schema::START_DATE, typed(&d.to_string(), date_type(d)), g);
                 }
                 add(me, prov::WAS_DERIVED_FROM, iri(&names[e.evidence.sentence.index()]).into(), g);
             }
@@ -407,8 +408,8 @@ fn emit(graph: &KnowledgeGraph, base: &str, q: &mut impl Sink) {
                 if let Some(p) = st.period {
                     add(me, schema::TEMPORAL_COVERAGE, string(p.slice(&graph.article(s.evidence.article).text)), g);
                 }
-                if let Some(d) = &st.date {
-                    add(me, schema::OBSERVATION_DATE, typed(d, date_type(d)), g);
+                if let Some(d) = st.date {
+                    add(me, schema::OBSERVATION_DATE, typed(&d.to_string(), date_type(d)), g);
                 }
                 add(me, prov::WAS_DERIVED_FROM, iri(&names[s.evidence.sentence.index()]).into(), g);
             }

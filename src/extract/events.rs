@@ -3,9 +3,9 @@
 //! summit" gives a summit attended by A and B in Oslo; "C attended the
 //! meeting" in a later sentence adds C to the event just named.
 
-use super::time;
 use super::words::{clause_start, denied, people_between, Words};
 use super::Extractor;
+use crate::date;
 use crate::document::{Document, EventFact, Fact, FactKind, Span};
 use crate::ontology::{EntityType, Ontology};
 
@@ -52,10 +52,10 @@ impl Extractor for Events {
                     let after = v + verb.split(' ').count();
                     let location = (after..words.len().min(after + 4))
                         .filter(|&i| matches!(words.word(i), "at" | "in"))
-                        .find_map(|i| doc.mention_at_token(&words, i + 1).or_else(|| (words.word(i + 1) == "the").then(|| doc.mention_at_token(&words, i + 2)).flatten()))
+                        .find_map(|i| words.mention_at(doc, i + 1).or_else(|| (words.word(i + 1) == "the").then(|| words.mention_at(doc, i + 2)).flatten()))
                         .filter(|&m| doc.mentions[m].class.is_place());
                     let name = event_name(doc, &words, &words_of_events.nouns);
-                    let date = weekday_in(doc, &words).and_then(|w| time::normalise(doc.slice(w), doc.meta.date.as_deref()));
+                    let date = weekday_in(doc, &words).and_then(|w| date::normalise(doc.slice(w), doc.meta.date));
                     let evidence = doc.mentions[attendees[0]].span.cover(location.map_or(words.spans[v], |l| doc.mentions[l].span));
                     latest = Some(doc.facts.len());
                     doc.facts.push(Fact {
@@ -101,7 +101,7 @@ mod tests {
     type Seen = (String, Vec<String>, Option<String>, Option<String>);
 
     fn events(text: &str) -> Vec<Seen> {
-        let mut doc = Document::new(text, Metadata { date: Some("2024-06-14".into()), ..Metadata::default() });
+        let mut doc = Document::new(text, Metadata { date: "2024-06-14".parse().ok(), ..Metadata::default() });
         recognise(&mut doc);
         Events.extract(&mut doc, &ONTOLOGY);
         doc.facts
@@ -111,7 +111,7 @@ mod tests {
                     e.name.map_or("meeting", |n| doc.slice(n)).to_string(),
                     e.attendees.iter().map(|&a| doc.slice(doc.mentions[a].span).to_string()).collect(),
                     e.location.map(|l| doc.slice(doc.mentions[l].span).to_string()),
-                    e.date.clone(),
+                    e.date.map(|d| d.to_string()),
                 )),
                 _ => None,
             })

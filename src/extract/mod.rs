@@ -11,7 +11,6 @@ mod membership;
 mod places;
 mod quotes;
 mod statistics;
-pub mod time;
 mod title_phrases;
 mod titles;
 mod travel;

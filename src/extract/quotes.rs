@@ -138,7 +138,7 @@ struct Attribution<'a> {
 
 impl Attribution<'_> {
     fn is_speech_verb(&self, i: usize) -> bool {
-        self.ontology.lexicon.names.speech_verbs.contains(self.words.word(i))
+        self.ontology.lexicon.quotes.speech_verbs.contains(self.words.word(i))
     }
 
     fn is_pronoun(&self, i: usize) -> bool {

@@ -7,9 +7,9 @@
 //! ("resolution 1441", "G7", "XR7"), fiscal years ("2021/22"), ages and
 //! spans used as adjectives ("45-year-old", "24-hour").
 
-use super::time;
 use super::words::Words;
 use super::Extractor;
+use crate::date;
 use crate::document::{Document, Fact, FactKind, Number, ParagraphRole, Statistic};
 use crate::ontology::{Ontology, StatisticWords};
 
@@ -40,7 +40,7 @@ impl Extractor for Statistics {
                     .filter(|(a, b)| *a >= lo && *b <= hi && (*b <= n.start || *a >= n.end))
                     .min_by_key(|(a, _)| if *a >= n.end { a - n.end } else { n.start - a })
                     .map(|&(a, b)| words.span(a, b));
-                let date = time.and_then(|t| time::normalise(doc.slice(t), doc.meta.date.as_deref()));
+                let date = time.and_then(|t| date::normalise(doc.slice(t), doc.meta.date));
                 // "down from roughly 900 in 2015": the same thing as the number before
                 let mut description = reader.description_after(n.end, &times);
                 if description.is_empty() {
@@ -244,7 +244,7 @@ mod tests {
     type Seen = (String, Option<String>, Option<String>, Option<String>);
 
     fn stats(text: &str) -> Vec<Seen> {
-        let meta = Metadata { date: Some("2024-06-14".into()), ..Metadata::default() };
+        let meta = Metadata { date: "2024-06-14".parse().ok(), ..Metadata::default() };
         let mut doc = Document::new(text, meta);
         Statistics.extract(&mut doc, &ONTOLOGY);
         doc.facts
@@ -257,7 +257,7 @@ mod tests {
                     },
                     s.qualifier.clone(),
                     s.unit.clone(),
-                    s.date.clone(),
+                    s.date.map(|d| d.to_string()),
                 )),
                 _ => None,
             })

@@ -34,7 +34,7 @@ impl Extractor for TitlePhrases {
                 if words.word(i) != "the" {
                     continue;
                 }
-                let Some(end) = ontology.title_end(&words, i + 1) else { continue };
+                let Some(end) = ontology.title_end(|k| words.word(k), i + 1) else { continue };
                 // "the mayor's aide", "the President Joe Biden": not the phrase alone
                 let next = words.spans.get(end).map_or("", |t| doc.slice(*t));
                 if next.starts_with(['\'', '\u{2019}']) || words.word(end) == "'s" || next.starts_with(char::is_uppercase) {

@@ -95,13 +95,13 @@ impl Reader<'_> {
             // a title never starts inside a name ("Green Party leader" is "leader")
             let at = self.words.spans[start].start;
             let inside_name = self.doc.mentions_overlapping(Span::new(at, at + 1)).iter().any(|&m| self.doc.mentions[m].span.start < at);
-            !inside_name && self.ontology.titles_at(self.words, start).any(|e| e == end)
+            !inside_name && self.ontology.titles_at(|k| self.words.word(k), start).any(|e| e == end)
         })
     }
 
     /// The end of the longest title starting at token `i`.
     fn title_starting_at(&self, i: usize) -> Option<usize> {
-        self.ontology.title_end(self.words, i)
+        self.ontology.title_end(|k| self.words.word(k), i)
     }
 
     /// The mention ending exactly before token `i` (allowing a possessive "'s").
@@ -119,7 +119,7 @@ impl Reader<'_> {
     }
 
     fn mention_starting_at(&self, i: usize) -> Option<MentionId> {
-        self.doc.mention_at_token(self.words, i)
+        self.words.mention_at(self.doc, i)
     }
 
     fn in_person(&self, k: usize) -> bool {

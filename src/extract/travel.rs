@@ -22,7 +22,7 @@ impl Extractor for Travel {
             for trigger in &lexicon.travel.triggers {
                 for t in words.find_phrase(trigger) {
                     let after = t + trigger.split(' ').count();
-                    let Some(place) = doc.mention_at_token(&words, after).or_else(|| (words.word(after) == "the").then(|| doc.mention_at_token(&words, after + 1)).flatten()) else { continue };
+                    let Some(place) = words.mention_at(doc, after).or_else(|| (words.word(after) == "the").then(|| words.mention_at(doc, after + 1)).flatten()) else { continue };
                     if !doc.mentions[place].class.is_place() {
                         continue;
                     }

@@ -64,6 +64,11 @@ impl Words {
             .map(String::as_str)
     }
 
+    /// The mention (not a demonym) that starts at token `i`.
+    pub fn mention_at(&self, doc: &Document, i: usize) -> Option<MentionId> {
+        doc.mention_starting_at(self.spans.get(i)?.start)
+    }
+
     /// Token `i` as written; empty past the sentence's end.
     pub fn raw<'d>(&self, doc: &'d Document, i: usize) -> &'d str {
         self.spans.get(i).map_or("", |s| doc.slice(*s))

@@ -79,9 +79,12 @@ pub trait CandidateSource: Send + Sync {
 }
 
 /// The merge policy, in order:
-/// 1. Candidates with the same span are one name; it takes the tagger's
-///    class, because the tagger reads the context, and the gazetteer's
-///    entry, as a hint for linking.
+/// 1. Candidates with the same span are one name. The gazetteer's class
+///    and entry win: the gazetteer lists names whose class is known
+///    ("G7" is an organisation wherever it stands), while the tagger
+///    guesses from context; a person the tagger finds under a listed name
+///    stays a person ("Jordan" in "Jordan scored"), and linking then keeps
+///    the entry only for a name of its kind.
 /// 2. Of overlapping candidates, the longer wins ("Manchester United" over
 ///    "Manchester"; "University of Oslo" over "Oslo"); on equal length, the
 ///    tagger.
@@ -89,11 +92,14 @@ pub trait CandidateSource: Send + Sync {
 /// The result is disjoint and in text order.
 pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (c.span, c.origin));
-    // 1: one candidate per span, the tagger's class with any entry
+    // 1: one candidate per span: the gazetteer's unless the tagger saw a person
     let mut unique: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {
         match unique.last_mut() {
             Some(last) if last.span == c.span => {
+                if last.class != EntityType::Person {
+                    last.class = c.class;
+                }
                 last.entry = last.entry.or(c.entry);
             }
             _ => unique.push(c),
@@ -166,7 +172,8 @@ mod tests {
         type Case = (&'static str, Vec<Candidate>, Vec<Candidate>);
         let cases: Vec<Case> = vec![
             ("alone, each is kept", vec![c(0, 4, Tagger, Person, None), c(10, 14, Gazetteer, City, Some(3))], vec![c(0, 4, Tagger, Person, None), c(10, 14, Gazetteer, City, Some(3))]),
-            ("same span: the tagger's class, the gazetteer's entry", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Place, None)], vec![c(0, 6, Tagger, Place, Some(1))]),
+            ("same span: the gazetteer's class and entry", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Place, None)], vec![c(0, 6, Tagger, Country, Some(1))]),
+            ("same span: a person stays a person", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Person, None)], vec![c(0, 6, Tagger, Person, Some(1))]),
             ("the longer wins: a known club over the city in its name", vec![c(0, 10, Tagger, Place, None), c(0, 17, Gazetteer, SportsTeam, Some(2))], vec![c(0, 17, Gazetteer, SportsTeam, Some(2))]),
             ("the longer wins: a tagged university over a known city inside it", vec![c(0, 18, Tagger, Organization, None), c(14, 18, Gazetteer, City, Some(4))], vec![c(0, 18, Tagger, Organization, None)]),
             ("crossing spans of equal length: the tagger", vec![c(0, 8, Gazetteer, Place, Some(5)), c(4, 12, Tagger, Person, None)], vec![c(4, 12, Tagger, Person, None)]),

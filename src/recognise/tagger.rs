@@ -43,6 +43,7 @@ impl super::CandidateSource for Tagger {
         self.tag(doc)
             .into_iter()
             .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
+            .map(|(span, class)| (if class == NerClass::Per { without_leading_title(doc.slice(span), span, ontology) } else { span }, class))
             .map(|(span, class)| super::Candidate { span, class: class.entity_type(), origin: super::Origin::Tagger, entry: None })
             .collect()
     }
@@ -54,6 +55,23 @@ impl super::CandidateSource for Tagger {
 fn is_group_word(name: &str, ontology: &crate::ontology::Ontology) -> bool {
     let last = name.rsplit([' ', '-']).next().unwrap_or(name);
     name.ends_with("-based") || name.ends_with("-born") || ontology.gazetteer.demonym_or_plural(last).is_some()
+}
+
+/// A title before a name is no part of it ("Chancellor Olaf Brandt" is
+/// "Olaf Brandt"), as the corpora mark names; the titles are the ontology's.
+fn without_leading_title(name: &str, span: Span, ontology: &crate::ontology::Ontology) -> Span {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let Some(end) = ontology.title_end(|k| words.get(k).map_or("", String::as_str), 0) else { return span };
+    if end >= words.len() {
+        return span;
+    }
+    let cut: usize = words[..end].iter().map(|w| w.len() + 1).sum();
+    // lower-casing keeps the length of ASCII titles; anything else keeps the span
+    if name.is_char_boundary(cut) && name[..cut].to_lowercase().len() == cut {
+        Span::new(span.start + cut, span.end)
+    } else {
+        span
+    }
 }
 
 struct Reader<'a>(&'a Model);

@@ -232,7 +232,7 @@ mod tests {
         let clusters = Clusters::from_tsv("");
         let lists = NameLists::from_lists(&[]);
         let mut examples: Vec<Example> = corpus().iter().map(|d| Example::new(d, &clusters, &lists)).collect();
-        let settings = Settings { epochs: 5, ..Settings::default() };
+        let settings = Settings { epochs: 5, prune: 0.0, ..Settings::default() };
         let first = train(&mut examples, &settings, |_, _, _| {});
         let second = train(&mut examples, &settings, |_, _, _| {});
         assert_eq!(first, second, "same data, same bytes");

@@ -9,6 +9,7 @@
 //! `NewsArticle` block first, then `og:` and `article:` meta tags, `<time
 //! datetime>` and `<title>`.
 
+use crate::date::{Date, DateError};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -18,8 +19,10 @@ use serde_json::Value;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
     pub headline: Option<String>,
-    /// ISO date (YYYY-MM-DD).
-    pub date: Option<String>,
+    pub date: Option<Date>,
+    /// The publication date the page gives when it is no real day (and the
+    /// page gives no other): reported, not used.
+    pub invalid_date: Option<DateError>,
     pub author: Option<String>,
     pub url: Option<String>,
     pub paragraphs: Vec<String>,
@@ -96,7 +99,10 @@ pub fn read_page(html: &str) -> Page {
         page.date = meta("property", "article:published_time")
             .or_else(|| meta("name", "date"))
             .or_else(|| document.select(&selector("time[datetime]")).find_map(|t| t.value().attr("datetime").map(String::from)))
-            .and_then(|d| iso_date(&d));
+            .and_then(|d| date_of(&d, &mut page.invalid_date));
+    }
+    if page.date.is_some() {
+        page.invalid_date = None;
     }
     if page.author.is_none() {
         page.author = meta("name", "author").or_else(|| meta("property", "article:author")).filter(|a| !a.starts_with("http"));
@@ -112,11 +118,16 @@ pub fn read_page(html: &str) -> Page {
     page
 }
 
-/// "2023-03-10T09:00:00Z" → "2023-03-10".
-fn iso_date(value: &str) -> Option<String> {
-    let d = value.get(..10)?;
-    let ok = d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.chars().filter(|c| c.is_ascii_digit()).count() == 8;
-    ok.then(|| d.to_string())
+/// "2023-03-10T09:00:00Z" → 2023-03-10; the first value that is no date is
+/// kept in `invalid`.
+fn date_of(value: &str, invalid: &mut Option<DateError>) -> Option<Date> {
+    match Date::parse_prefix(value) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            invalid.get_or_insert(e);
+            None
+        }
+    }
 }
 
 fn read_json_ld(document: &Html, page: &mut Page) {
@@ -141,7 +152,7 @@ fn read_json_ld(document: &Html, page: &mut Page) {
         let Some(article) = candidates.into_iter().find(is_article) else { continue };
         let text = |key: &str| article.get(key).and_then(Value::as_str).map(clean).filter(|s| !s.is_empty());
         page.headline = page.headline.take().or_else(|| text("headline"));
-        page.date = page.date.take().or_else(|| text("datePublished").and_then(|d| iso_date(&d)));
+        page.date = page.date.take().or_else(|| text("datePublished").and_then(|d| date_of(&d, &mut page.invalid_date)));
         page.url = page.url.take().or_else(|| text("url"));
         let author_name = |a: &Value| a.get("name").and_then(Value::as_str).or(a.as_str()).map(clean);
         page.author = page.author.take().or_else(|| match article.get("author") {
@@ -333,7 +344,7 @@ mod tests {
     fn reads_the_body_and_the_metadata() {
         let page = read_page(PAGE);
         assert_eq!(page.headline.as_deref(), Some("Storm hits coast"));
-        assert_eq!(page.date.as_deref(), Some("2024-02-03"));
+        assert_eq!(page.date.map(|d| d.to_string()).as_deref(), Some("2024-02-03"));
         assert_eq!(page.author.as_deref(), Some("Ana Lopes"));
         assert_eq!(
             page.paragraphs,

@@ -4,8 +4,10 @@
 //!
 //! Odd input is a warning, not an error, and names the file (and line):
 //! invalid UTF-8 is decoded lossily, binary files and broken JSON lines are
-//! skipped. With `strict`, the first warning is an error instead.
+//! skipped, a publication date that is no real day is ignored. With
+//! `strict`, the first warning is an error instead.
 
+use crate::date::{Date, DateError};
 use crate::document::Metadata;
 use crate::error::Error;
 use serde_json::Value;
@@ -50,7 +52,7 @@ impl Default for JsonFields {
 #[derive(Clone, Debug, Default)]
 pub struct InputOptions {
     /// Publication date for documents that give none.
-    pub date: Option<String>,
+    pub date: Option<Date>,
     pub strict: bool,
     pub fields: JsonFields,
     /// Standard input holds JSON Lines rather than one plain-text article
@@ -156,7 +158,7 @@ impl Sources {
     }
 
     fn meta(&self, origin: &str) -> Metadata {
-        Metadata { date: self.options.date.clone(), origin: origin.to_string(), ..Metadata::default() }
+        Metadata { date: self.options.date, origin: origin.to_string(), ..Metadata::default() }
     }
 
     /// The next document from an open JSON Lines file, if any is left.
@@ -186,7 +188,14 @@ impl Sources {
             let origin = format!("{}:{n}", path.display());
             match serde_json::from_str::<Value>(&line) {
                 Ok(value) => match self.document_of(&value, &origin) {
-                    Some(source) => return Some(Ok(source)),
+                    Some((source, bad_date)) => {
+                        if let Some(e) = bad_date {
+                            if let Err(e) = self.warn(&path, format!("line {n}: {e}; date ignored")) {
+                                return Some(Err(e));
+                            }
+                        }
+                        return Some(Ok(source));
+                    }
                     None => {
                         let fields = self.options.fields.text.join(" or ");
                         if let Err(e) = self.warn(&path, format!("line {n}: no text field ({fields}); line skipped")) {
@@ -203,15 +212,19 @@ impl Sources {
         }
     }
 
-    fn document_of(&self, value: &Value, origin: &str) -> Option<Source> {
+    /// The document of a JSON line, and its date field if that is no date.
+    fn document_of(&self, value: &Value, origin: &str) -> Option<(Source, Option<DateError>)> {
         let f = &self.options.fields;
         let field = |name: &str| value.get(name).and_then(Value::as_str).map(str::to_string);
         let body = f.text.iter().find_map(|name| field(name))?;
         let mut meta = self.meta(origin);
         meta.headline = field(&f.title);
         meta.url = field(&f.url);
-        if let Some(date) = field(&f.date).and_then(|d| d.get(..10).map(str::to_string)).filter(|d| crate::extract::time::parse_iso(d).is_some()) {
-            meta.date = Some(date);
+        let mut bad_date = None;
+        match field(&f.date).map(|d| Date::parse_prefix(&d)) {
+            Some(Ok(date)) => meta.date = Some(date),
+            Some(Err(e)) => bad_date = Some(e),
+            None => {}
         }
         let origin = field(&f.id).map_or_else(|| origin.to_string(), |id| format!("{origin} ({id})"));
         meta.origin = origin.clone();
@@ -225,7 +238,7 @@ impl Sources {
             text.push_str(&format!("By {a}\n"));
         }
         text.push_str(&body);
-        Some(Source { origin, text, meta })
+        Some((Source { origin, text, meta }, bad_date))
     }
 
     /// The next whole-file document, or opens a JSON Lines file.
@@ -254,8 +267,11 @@ impl Sources {
             if page.paragraphs.is_empty() {
                 self.warn(&path, "no article text found in the page".into())?;
             }
+            if let Some(e) = &page.invalid_date {
+                self.warn(&path, format!("{e}; date ignored"))?;
+            }
             let mut meta = self.meta(&origin);
-            meta.date = page.date.clone().or(meta.date);
+            meta.date = page.date.or(meta.date);
             meta.headline = page.headline.clone();
             meta.url = page.url.clone();
             return Ok(Some(Source { origin, text: page.to_text(), meta }));
@@ -304,12 +320,35 @@ mod tests {
         let docs: Vec<Source> = docs.into_iter().map(Result::unwrap).collect();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].text, "T\nHello.");
-        assert_eq!(docs[0].meta.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(docs[0].meta.date.map(|d| d.to_string()).as_deref(), Some("2024-01-02"));
         assert!(docs[0].origin.ends_with("a.jsonl:1 (x1)"));
         assert!(warnings[0].ends_with("a.jsonl: line 2: invalid JSON (key must be a string at line 1 column 2); line skipped"), "{warnings:?}");
         assert!(warnings[1].contains("line 5: no text field"));
         let (strict, _) = read_all(vec![path], true);
         assert!(strict.iter().any(|r| r.as_ref().is_err_and(|e| e.to_string().contains("line 2: invalid JSON"))));
+    }
+
+    #[test]
+    fn dates_that_are_no_real_days_are_ignored_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.jsonl");
+        let lines: String = ["2023-02-30", "0000-00-00", "2023-13-45", "2023-03-10T09:00:00Z"].iter().map(|d| format!("{{\"date\": \"{d}\", \"text\": \"Hello.\"}}\n")).collect();
+        std::fs::write(&path, lines).unwrap();
+        let fallback: Date = "2020-01-01".parse().unwrap();
+        let mut sources = Sources::new(vec![path.clone()], InputOptions { date: Some(fallback), ..InputOptions::default() });
+        let dates: Vec<String> = sources.by_ref().map(|s| s.unwrap().meta.date.unwrap().to_string()).collect();
+        assert_eq!(dates, ["2020-01-01", "2020-01-01", "2020-01-01", "2023-03-10"]);
+        assert_eq!(sources.warnings.len(), 3, "{:?}", sources.warnings);
+        assert!(sources.warnings[0].ends_with("d.jsonl: line 1: \"2023-02-30\" is not a date (expected YYYY-MM-DD); date ignored"), "{:?}", sources.warnings);
+        assert!(sources.warnings[2].contains("line 3: \"2023-13-45\""));
+        let (strict, _) = read_all(vec![path], true);
+        assert!(strict[0].as_ref().is_err_and(|e| e.to_string().contains("line 1: \"2023-02-30\" is not a date")));
+
+        let page = dir.path().join("p.html");
+        std::fs::write(&page, "<html><head><meta property=\"article:published_time\" content=\"2023-02-30T08:00:00Z\"></head><body><p>A storm hit the coast on Friday and closed three roads.</p></body></html>").unwrap();
+        let (docs, warnings) = read_all(vec![page], false);
+        assert_eq!(docs[0].as_ref().unwrap().meta.date, None);
+        assert!(warnings[0].ends_with("p.html: \"2023-02-30T08:00:00Z\" is not a date (expected YYYY-MM-DD); date ignored"), "{warnings:?}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! line is an advert placeholder, a short line with no sentence punctuation
 //! after the article has begun is a button or caption.
 
+use crate::date::Date;
 use crate::document::{Paragraph, ParagraphRole, Span};
 
 /// Lines at the top of an article where a headline, date line or byline may stand.
@@ -133,15 +134,16 @@ fn is_dateline(line: &str) -> bool {
     parse_dateline(line).is_some()
 }
 
-/// The ISO date of a date line, if the line is one: a date alone, or a
-/// wire dateline, capitalised place words then an ISO date ("OSLO 2024-05-02").
-pub fn parse_dateline(line: &str) -> Option<String> {
+/// The date of a date line, if the line is one: a date alone, or a wire
+/// dateline, capitalised place words then an ISO date ("OSLO 2024-05-02").
+/// Only real days of years 1000 to 2999 make a date line.
+pub fn parse_dateline(line: &str) -> Option<Date> {
     if let Some((place, date)) = line.trim().rsplit_once(' ') {
         let place_words = place.split_whitespace().count();
         let capitalised = place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         if (1..=4).contains(&place_words) && capitalised {
-            if let Some(iso) = iso_date(date) {
-                return Some(iso);
+            if let Some(date) = date.parse::<Date>().ok().filter(plausible) {
+                return Some(date);
             }
         }
     }
@@ -158,18 +160,10 @@ pub fn parse_dateline(line: &str) -> Option<String> {
         (None, Some(m)) => (m, words[0]),
         _ => return None,
     };
-    let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    let year: u32 = words[2].parse().ok().filter(|y| (1000..=2999).contains(y))?;
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    Date::new(words[2].parse().ok()?, month, day.parse().ok()?).filter(plausible)
 }
 
-/// "2024-05-02" when it is a real date.
-fn iso_date(word: &str) -> Option<String> {
-    let mut parts = word.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let (year, month, day): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1000..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)).then(|| word.to_string())
+/// A year a news article may be dated.
+fn plausible(date: &Date) -> bool {
+    (1000..=2999).contains(&date.year())
 }

@@ -1,6 +1,7 @@
 //! From raw text to a segmented `crate::document::Document`:
 //! paragraphs with their roles (prose, headline, byline, furniture …),
-//! sentences and tokens. Reading inputs lives here too.
+//! sentences and tokens. `Document::new` is defined here, so that the
+//! document model imports nothing above it. Reading inputs lives here too.
 
 pub mod html;
 pub mod input;
@@ -13,7 +14,28 @@ pub use lines::{classify_paragraphs, parse_dateline};
 pub use sentences::split_sentences;
 pub use tokens::tokenize;
 
-use crate::document::{Document, LowerTokens, ParagraphRole, Sentence};
+use crate::document::{Document, LowerTokens, Metadata, ParagraphRole, Sentence};
+
+impl Document {
+    /// Segments `text` into paragraphs, sentences and tokens. Metadata the
+    /// text itself gives (its headline, a date line) fills what `meta` leaves
+    /// empty.
+    pub fn new(text: impl Into<String>, meta: Metadata) -> Document {
+        let mut doc = Document::default();
+        doc.text = text.into();
+        doc.meta = meta;
+        segment(&mut doc);
+        if doc.meta.headline.is_none() {
+            let headline = doc.paragraphs_with(ParagraphRole::Headline).next().map(|p| doc.slice(p.span).to_string());
+            doc.meta.headline = headline;
+        }
+        if doc.meta.date.is_none() {
+            let date = doc.paragraphs_with(ParagraphRole::Dateline).find_map(|p| parse_dateline(doc.slice(p.span)));
+            doc.meta.date = date;
+        }
+        doc
+    }
+}
 
 /// Fills `doc.paragraphs`, `doc.sentences`, `doc.asides` and `doc.tokens`
 /// from `doc.text`. Prose and headlines become sentences, which every stage
@@ -55,4 +77,35 @@ pub fn month_number(word: &str) -> Option<u32> {
         .iter()
         .position(|m| *m == word || (word.len() == 3 && m.starts_with(word)) || (word == "Sept" && *m == "September"))
         .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+
+    #[test]
+    fn lower_tokens_and_their_positions() {
+        let text = "The UK’s PM met the ÉLYSÉE team. The end";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let lower = LowerTokens::new(text, &tokens);
+        let words: Vec<&str> = (0..lower.len()).map(|i| lower.get(i)).collect();
+        assert_eq!(words, ["the", "uk's", "pm", "met", "the", "élysée", "team", ".", "the", "end"]);
+        assert_eq!(lower.positions("the", 0..lower.len()), [0, 4, 8]);
+        assert_eq!(lower.positions("the", 1..8), [4]);
+        assert!(lower.positions("absent", 0..lower.len()).is_empty());
+    }
+
+    #[test]
+    fn a_date_line_dates_the_document_only_when_it_is_a_real_day() {
+        let date = |text: &str| Document::new(text, Metadata::default()).meta.date.map(|d| d.to_string());
+        assert_eq!(date("Harbour to reopen\nFriday, March 8, 2024\nThe harbour reopens on Monday."), Some("2024-03-08".into()));
+        assert_eq!(date("Harbour to reopen\nBERGEN 2024-05-02\nThe harbour reopens on Monday."), Some("2024-05-02".into()));
+        for line in ["February 30, 2024", "31 April 2024", "BERGEN 2023-02-30", "BERGEN 2023-13-45", "BERGEN 0000-00-00"] {
+            assert_eq!(date(&format!("Harbour to reopen\n{line}\nThe harbour reopens on Monday.")), None, "{line}");
+        }
+        let given = Metadata { date: "2020-01-01".parse().ok(), ..Metadata::default() };
+        assert_eq!(Document::new("Friday, March 8, 2024\nThe harbour reopens.", given).meta.date.map(|d| d.to_string()), Some("2020-01-01".into()));
+    }
 }
