@@ -275,7 +275,7 @@ mod tests {
             ("The Green Party said the budget was a \"missed chance\".", &[("Green Party", "missed chance")]),
             ("Tom Price won. \"I am thrilled,\" he said.", &[("Tom Price", "I am thrilled,")]),
             ("Critics call it a \"safe haven\" for fraud.", &[]),
-            ("The deal was described by Eva Stone as a \"turning point\".", &[("Eva Stone", "turning point")]),
+            ("The deal was described by Eva Morales as a \"turning point\".", &[("Eva Morales", "turning point")]),
             ("Ana Ruiz underlined: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),
         ];
         for (text, want) in cases {

@@ -318,8 +318,8 @@ mod tests {
             ("Lena Holm returned from Chile.", &[]),
             // a plural demonym before a list of people
             (
-                "Norwegians Kari Lund and Ola Dahl came first and second.",
-                &[("affiliation", "Kari Lund", "Norwegians"), ("affiliation", "Ola Dahl", "Norwegians")],
+                "Norwegians Kari Nilsen and Ola Hansen came first and second.",
+                &[("affiliation", "Kari Nilsen", "Norwegians"), ("affiliation", "Ola Hansen", "Norwegians")],
             ),
             // "respectively": the n-th demonym with the n-th person
             (

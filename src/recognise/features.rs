@@ -109,7 +109,7 @@ struct TokenInfo {
     word_id: u32,
     /// For each listed kind, where the token lies in a listed name: bits
     /// 0-3 begin, inside, last, unit.
-    listed: [u8; 5],
+    listed: [u8; super::lists::KINDS],
 }
 
 /// Marks the tokens that lie in a listed name. A name starts with a
@@ -128,7 +128,7 @@ fn mark_listed_names(doc: &Document, spans: &[Span], sequences: &[std::ops::Rang
             for j in i..seq.end.min(i + super::lists::LONGEST) {
                 lower_into(&doc.text[spans[i].start..spans[j].end], &mut key);
                 let kinds = lists.kinds(&key);
-                for (kind, listed) in (0..5).map(|k| (k, kinds & (1 << k) != 0)) {
+                for (kind, listed) in (0..super::lists::KINDS).map(|k| (k, kinds & (1 << k) != 0)) {
                     if !listed {
                         continue;
                     }
@@ -239,7 +239,7 @@ impl DocFeatures {
                     capital: word.chars().next().is_some_and(char::is_uppercase),
                     may_open: word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
                     word_id,
-                    listed: [0; 5],
+                    listed: [0; super::lists::KINDS],
                 });
                 spans.push(part);
             }

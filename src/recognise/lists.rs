@@ -5,14 +5,19 @@
 
 use rustc_hash::FxHashMap;
 
-/// The lists in the order of their kind numbers.
-static BUILTIN: [&str; 5] = [
+/// The lists in the order of their kind numbers; the last, common given
+/// names, is the ontology's own list.
+static BUILTIN: [&str; KINDS] = [
     include_str!("../../ontology/ner/lists/place.txt"),
     include_str!("../../ontology/ner/lists/person.txt"),
     include_str!("../../ontology/ner/lists/organisation.txt"),
     include_str!("../../ontology/ner/lists/event.txt"),
     include_str!("../../ontology/ner/lists/work.txt"),
+    include_str!("../../ontology/given_names.txt"),
 ];
+
+/// How many lists there are.
+pub const KINDS: usize = 6;
 
 /// The longest listed name, in tokens, that is looked for.
 pub const LONGEST: usize = 6;
@@ -31,7 +36,7 @@ impl NameLists {
     pub fn from_lists(lists: &[&str]) -> NameLists {
         let mut kinds: FxHashMap<String, u8> = FxHashMap::default();
         for (k, list) in lists.iter().enumerate() {
-            for name in list.lines().filter(|l| !l.trim().is_empty()) {
+            for name in list.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
                 *kinds.entry(name.to_lowercase()).or_default() |= 1 << k;
             }
         }

@@ -22,10 +22,6 @@ pub fn classify_paragraphs(text: &str) -> Vec<Paragraph> {
         let header = index < HEADER_LINES && !prose_seen;
         let role = if header && is_dateline(line) {
             ParagraphRole::Dateline
-        } else if header && !headline_seen && is_furniture_shape(line) && line.chars().any(char::is_alphabetic) && is_label_line(line) {
-            // a wire headline in capitals ("FLOODS CUT OFF THREE VILLAGES")
-            headline_seen = true;
-            ParagraphRole::Headline
         } else if is_furniture_shape(line) {
             ParagraphRole::Furniture
         } else if !prose_seen && is_byline(line) {
