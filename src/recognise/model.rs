@@ -229,7 +229,7 @@ mod tests {
         let mut w = [0f32; LABELS];
         w[3] = 2.0;
         w[5] = -1.0;
-        let bytes = Model::write(&mut vec![(7, w), (3, [0.5; LABELS])]);
+        let bytes = Model::write(&mut [(7, w), (3, [0.5; LABELS])]);
         let model = Model::read(&bytes).unwrap();
         let mut scores = [0f32; LABELS];
         model.add_scores(&[7, 99], &mut scores);

@@ -186,7 +186,7 @@ mod tests {
     fn labels_and_spans_are_inverse() {
         let doc = Document::new("Anna Berg flew to Oslo with Acme Corp yesterday.", Metadata::default());
         let names = vec![(Span::new(0, 9), NerClass::Per), (Span::new(18, 22), NerClass::Loc), (Span::new(28, 37), NerClass::Org)];
-        let sequences = vec![0..doc.tokens.len()];
+        let sequences: Vec<std::ops::Range<usize>> = std::iter::once(0..doc.tokens.len()).collect();
         let labels = labels_of(&names, &doc.tokens, &sequences);
         assert_eq!(spans(&labels, &doc.tokens), names);
         // a name cut inside a token is left out
