@@ -218,33 +218,42 @@ impl DocFeatures {
         let mut words: Vec<WordStats> = Vec::new();
         // where each document token's first tagging token is
         let mut first = Vec::with_capacity(doc.tokens.len() + 1);
-        let mut lower = String::new();
         for span in &doc.tokens {
             first.push(spans.len());
-            for part in split_possessive(doc.slice(*span), *span) {
-                let word = plain(doc.slice(part));
-                lower_into(&word, &mut lower);
-                let lower_hash = hash_str(&lower);
-                let next_id = ids.len() as u32;
-                let word_id = *ids.entry(lower_hash).or_insert(next_id);
-                if word_id as usize == words.len() {
-                    words.push(WordStats::default());
-                }
-                tokens.push(TokenInfo {
-                    word: hash_str(&word),
-                    lower: lower_hash,
-                    shape: shape_hash(&word),
-                    affixes: affixes(&lower),
-                    cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
-                    capital: word.chars().next().is_some_and(char::is_uppercase),
-                    may_open: word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
-                    word_id,
-                    listed: [0; super::lists::KINDS],
-                });
-                spans.push(part);
+            // "Ltd." and "U.S." are one token, as the corpora cut them
+            let joins = doc.slice(*span) == "." && spans.last().is_some_and(|p: &Span| p.end == span.start && crate::text::is_abbreviation_word(doc.slice(*p)));
+            if joins {
+                let p = spans.len() - 1;
+                first.pop();
+                first.push(p);
+                spans[p].end = span.end;
+                continue;
             }
+            spans.extend(split_possessive(doc.slice(*span), *span));
         }
         first.push(spans.len());
+        let mut lower = String::new();
+        for &part in &spans {
+            let word = plain(doc.slice(part));
+            lower_into(&word, &mut lower);
+            let lower_hash = hash_str(&lower);
+            let next_id = ids.len() as u32;
+            let word_id = *ids.entry(lower_hash).or_insert(next_id);
+            if word_id as usize == words.len() {
+                words.push(WordStats::default());
+            }
+            tokens.push(TokenInfo {
+                word: hash_str(&word),
+                lower: lower_hash,
+                shape: shape_hash(&word),
+                affixes: affixes(&lower),
+                cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
+                capital: word.chars().next().is_some_and(char::is_uppercase),
+                may_open: word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
+                word_id,
+                listed: [0; super::lists::KINDS],
+            });
+        }
         let mut sequences = Vec::new();
         let mut casing = Vec::new();
         let mut units: Vec<std::ops::Range<usize>> = doc.sentences.iter().chain(&doc.asides).map(|s| s.tokens.clone()).collect();

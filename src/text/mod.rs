@@ -11,7 +11,7 @@ mod sentences;
 mod tokens;
 
 pub use lines::{classify_paragraphs, parse_dateline};
-pub use sentences::split_sentences;
+pub use sentences::{is_abbreviation_word, split_sentences};
 pub use tokens::tokenize;
 
 use crate::document::{Document, LowerTokens, Metadata, ParagraphRole, Sentence};

@@ -105,6 +105,13 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     sentences
 }
 
+/// Whether a full stop right after `word` belongs to it: an initial ("J"),
+/// a dotted abbreviation ("U.S", "a.m") or a listed short form ("Ltd", "Sen").
+pub fn is_abbreviation_word(word: &str) -> bool {
+    let single = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    single || (word.contains('.') && word.chars().any(char::is_alphabetic)) || ABBREVIATIONS.contains(word)
+}
+
 /// Whether the full stop after `before` belongs to an abbreviation.
 fn is_abbreviation(before: &str, next: Option<char>) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || is_opening_quote(c)).next().unwrap_or("");
