@@ -76,11 +76,13 @@ fn run(args: &Args) -> Result<(), String> {
     let started = Instant::now();
     let clusters = Clusters::builtin();
     let lists = NameLists::builtin();
-    let docs: Vec<_> = corpora::read_training(&args.dir)?.into_iter().filter(|d| args.corpora.iter().any(|c| c == d.corpus)).collect();
+    // in the order asked for; a corpus named twice is read twice (weighted)
+    let all = corpora::read_training(&args.dir)?;
+    let docs: Vec<&corpora::TrainDoc> = args.corpora.iter().flat_map(|c| all.iter().filter(move |d| d.corpus == c.as_str())).collect();
     if docs.is_empty() {
         return Err(format!("no training documents in {}", args.dir.display()));
     }
-    let mut examples: Vec<Example> = docs.iter().map(|d| Example::new(d, &clusters, &lists)).collect();
+    let mut examples: Vec<Example> = docs.iter().map(|&d| Example::new(d, &clusters, &lists)).collect();
     let dev_docs = corpora::read_conll_dev(&args.dir).unwrap_or_default();
     let mut dev: Vec<Example> = dev_docs.iter().map(|d| Example::new(d, &clusters, &lists)).collect();
     eprintln!("{} training documents ({}), {} dev documents, {} cluster words; read in {:.1?}", docs.len(), args.corpora.join(","), dev.len(), clusters.len(), started.elapsed());

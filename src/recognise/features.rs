@@ -218,18 +218,30 @@ impl DocFeatures {
         let mut words: Vec<WordStats> = Vec::new();
         // where each document token's first tagging token is
         let mut first = Vec::with_capacity(doc.tokens.len() + 1);
-        for span in &doc.tokens {
+        let mut hyphen_open = false;
+        for (i, span) in doc.tokens.iter().enumerate() {
             first.push(spans.len());
+            let word = doc.slice(*span);
+            let touches_last = spans.last().is_some_and(|p: &Span| p.end == span.start);
             // "Ltd." and "U.S." are one token, as the corpora cut them
-            let joins = doc.slice(*span) == "." && spans.last().is_some_and(|p: &Span| p.end == span.start && crate::text::is_abbreviation_word(doc.slice(*p)));
-            if joins {
+            let stop_joins = word == "." && touches_last && crate::text::is_abbreviation_word(doc.slice(*spans.last().unwrap()));
+            // and so is "Mattek-Sands": a hyphen between two words, unspaced
+            let hyphen_joins = word == "-"
+                && touches_last
+                && doc.tokens.get(i + 1).is_some_and(|next| next.start == span.end && doc.slice(*next).chars().next().is_some_and(char::is_alphanumeric))
+                && doc.slice(*spans.last().unwrap()).chars().last().is_some_and(char::is_alphanumeric);
+            if stop_joins || hyphen_joins || (hyphen_open && touches_last) {
                 let p = spans.len() - 1;
                 first.pop();
                 first.push(p);
-                spans[p].end = span.end;
+                let mut parts = split_possessive(word, *span);
+                spans[p].end = parts.next().map_or(span.end, |part| part.end);
+                spans.extend(parts);
+                hyphen_open = hyphen_joins;
                 continue;
             }
-            spans.extend(split_possessive(doc.slice(*span), *span));
+            hyphen_open = false;
+            spans.extend(split_possessive(word, *span));
         }
         first.push(spans.len());
         let mut lower = String::new();
