@@ -102,8 +102,8 @@ struct TokenInfo {
     cluster: (u16, u8),
     /// Starts with a capital letter.
     capital: bool,
-    /// Starts with a capital, a digit or a letter without case: a name
-    /// may begin here.
+    /// Has a capital, a digit or a letter without case ("Oslo", "iPhone",
+    /// "747"): a name may begin here.
     may_open: bool,
     /// Index of the token's lower-case word among the document's words.
     word_id: u32,
@@ -261,7 +261,7 @@ impl DocFeatures {
                 affixes: affixes(&lower),
                 cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
                 capital: word.chars().next().is_some_and(char::is_uppercase),
-                may_open: word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
+                may_open: word.chars().any(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
                 word_id,
                 listed: [0; super::lists::KINDS],
             });
