@@ -102,6 +102,8 @@ struct TokenInfo {
     cluster: (u16, u8),
     /// Starts with a capital letter.
     capital: bool,
+    /// A lower-case word or mark that may stand inside a name ("of", "&").
+    connector: bool,
     /// Has a capital, a digit or a letter without case ("Oslo", "iPhone",
     /// "747"): a name may begin here.
     may_open: bool,
@@ -261,6 +263,7 @@ impl DocFeatures {
                 affixes: affixes(&lower),
                 cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
                 capital: word.chars().next().is_some_and(char::is_uppercase),
+                connector: lists.is_connector(&lower),
                 may_open: word.chars().any(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
                 word_id,
                 listed: [0; super::lists::KINDS],
@@ -395,6 +398,17 @@ impl DocFeatures {
     /// Whether a name may begin at token `i`.
     pub fn may_open_name(&self, i: usize) -> bool {
         self.tokens[i].may_open
+    }
+
+    /// Whether token `i` may stand inside a name: a word with a capital or
+    /// digit, or a connector ("of", "&").
+    pub fn may_continue_name(&self, i: usize) -> bool {
+        self.tokens[i].may_open || self.tokens[i].connector
+    }
+
+    /// Whether token `i` is a connector ("of", "&"): no name ends on one.
+    pub fn is_connector(&self, i: usize) -> bool {
+        self.tokens[i].connector
     }
 
     /// Forgets what was tagged: the document is tagged afresh.

@@ -25,7 +25,11 @@ pub const LONGEST: usize = 6;
 pub struct NameLists {
     /// Lower-case name → bit set of the kinds listing it.
     kinds: FxHashMap<String, u8>,
+    /// Words and marks that stand inside names ("of", "&").
+    connectors: rustc_hash::FxHashSet<&'static str>,
 }
+
+static CONNECTORS: &str = include_str!("../../ontology/ner/connectors.txt");
 
 impl NameLists {
     pub fn builtin() -> NameLists {
@@ -40,7 +44,13 @@ impl NameLists {
                 *kinds.entry(name.to_lowercase()).or_default() |= 1 << k;
             }
         }
-        NameLists { kinds }
+        let connectors = CONNECTORS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        NameLists { kinds, connectors }
+    }
+
+    /// Whether `lower_word` may stand inside a name though it has no capital.
+    pub fn is_connector(&self, lower_word: &str) -> bool {
+        self.connectors.contains(lower_word)
     }
 
     /// The kinds listing `name` (lower case), as a bit set; 0 when none does.

@@ -41,6 +41,15 @@ pub fn is_open(label: u8) -> bool {
     matches!(split(label), Some((_, Part::Begin | Part::Inside)))
 }
 
+/// The label that ends a name at an open label: B becomes U, I becomes L.
+pub fn closed(label: u8) -> u8 {
+    match split(label) {
+        Some((c, Part::Begin)) => self::label(c, Part::Unit),
+        Some((c, Part::Inside)) => self::label(c, Part::Last),
+        _ => label,
+    }
+}
+
 /// Whether `next` may follow `prev`, and whether a sequence may end after
 /// `next` when `last` is set.
 pub fn allowed(prev: u8, next: u8, last: bool) -> bool {

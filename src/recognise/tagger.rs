@@ -110,6 +110,13 @@ pub fn decode(learner: &mut impl Learner, features: &mut DocFeatures, labels: &m
                 prev = [0, prev[0]];
                 continue;
             }
+            // nor does it go on over one, connectors aside: it ends before
+            if model::is_open(prev[0]) && !features.may_continue_name(i) {
+                close_before(features, labels, i);
+                labels[i] = 0;
+                prev = [0, labels[i - 1]];
+                continue;
+            }
             features.features(seq, i, prev, &mut buffer);
             let mut scores = [0f32; LABELS];
             learner.add_scores(&buffer, &mut scores);
@@ -122,6 +129,17 @@ pub fn decode(learner: &mut impl Learner, features: &mut DocFeatures, labels: &m
             features.remember(i, model::split(labels[i]).map_or(0, |(c, _)| c + 1));
         }
     }
+}
+
+/// Ends the name open at token `i - 1` there, or before the connectors it
+/// ends with ("Bank of" in "Bank of the city" is "Bank").
+fn close_before(features: &DocFeatures, labels: &mut [u8], i: usize) {
+    let mut j = i - 1;
+    while features.is_connector(j) && matches!(model::split(labels[j]), Some((_, model::Part::Inside))) {
+        labels[j] = 0;
+        j -= 1;
+    }
+    labels[j] = model::closed(labels[j]);
 }
 
 /// The names a label sequence marks.
