@@ -50,11 +50,15 @@ impl super::CandidateSource for Tagger {
 }
 
 /// Nationality and group words are no entities ("Canadian", "South
-/// Koreans", "Oslo-based"), though some corpora tag them MISC: a name whose
-/// last word is a demonym, or its plural, is one.
+/// Koreans", "Oslo-based", "Danish-owned"), though some corpora tag them
+/// MISC: a name that is a demonym or its plural, ends in one, or joins one
+/// (or a known place) to lower-case words by a hyphen, is one.
 fn is_group_word(name: &str, ontology: &crate::ontology::Ontology) -> bool {
+    let demonym = |w: &str| ontology.gazetteer.demonym_or_plural(w).is_some();
     let last = name.rsplit([' ', '-']).next().unwrap_or(name);
-    name.ends_with("-based") || name.ends_with("-born") || ontology.gazetteer.demonym_or_plural(last).is_some()
+    // "Danish-owned", "Oslo-based": a word made of a group word and lower-case words
+    let compound = name.split_once('-').is_some_and(|(head, rest)| !rest.contains(' ') && rest.chars().all(|c| c.is_lowercase() || c == '-') && (demonym(head) || ontology.gazetteer.lookup(head).is_some()));
+    compound || name.ends_with("-based") || name.ends_with("-born") || demonym(name) || demonym(last)
 }
 
 /// A title before a name is no part of it ("Chancellor Olaf Brandt" is
