@@ -1,7 +1,7 @@
 //! The document model: the text kept whole, and everything else as spans into it.
 //!
 //! Invariant: a [`Span`] is a byte range on character boundaries of
-//! [`Document::text`], made once by segmentation or an extractor and never
+//! [`Document::text`], made once by segmentation, recognition or an extractor and never
 //! changed afterwards, so `&text[span]` is always the surface form and
 //! provenance is free at export time.
 //!
@@ -225,16 +225,31 @@ pub struct Sentence {
 pub type MentionId = usize;
 
 /// How a mention names its entity; resolution treats them differently.
+/// Recognition makes every mention; only names go through its merge policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MentionForm {
     /// A proper name ("Rishi Sunak", "UK").
     Name,
-    /// A description standing for an entity the text never names
-    /// ("the mayor's chief of staff").
+    /// "The" and a title ("the prime minister"): resolution makes it the
+    /// person who last held the title in the article.
+    Title,
+    /// A description of someone the text does not name ("a senior police
+    /// source" before a speech verb): an entity only when a fact refers to it.
     Description,
-    /// An adjective naming a country ("French" in "French President"):
-    /// it links, but is never an alias.
+    /// An adjective or plural naming a country ("French" in "French
+    /// President"): it links, but is never an alias, and is no entity
+    /// unless a fact refers to it.
     Demonym,
+    /// "he", "she": resolution makes it the person it stands for.
+    Pronoun,
+}
+
+impl MentionForm {
+    /// Whether the mention names its entity by itself (a name), rather than
+    /// by reference to one named elsewhere.
+    pub fn is_name(self) -> bool {
+        self == MentionForm::Name
+    }
 }
 
 /// A stretch of text that refers to an entity.
@@ -247,11 +262,7 @@ pub struct Mention {
     pub form: MentionForm,
     /// The gazetteer entry this mention matched, if any.
     pub entry: Option<usize>,
-    /// An earlier mention this one is another name for ("NIAID" after
-    /// "National Institute of … (NIAID)"; "the chief of staff" after "the
-    /// mayor's chief of staff").
-    pub alias_of: Option<MentionId>,
-    /// Which extractor found it.
+    /// Which recognition source found it.
     pub source: &'static str,
 }
 
@@ -340,13 +351,17 @@ pub struct Document {
     pub tokens: Vec<Span>,
     /// Each token in lower case, curly apostrophes straightened: what rules compare.
     pub lower_tokens: std::sync::Arc<LowerTokens>,
-    /// Read freely; add through [`Document::add_mention`], remove through
-    /// [`Document::remove_mentions`], which keep the index right.
+    /// Made by recognition, all before relation extraction; read freely, add
+    /// through [`Document::add_mention`], which keeps the index right.
     pub mentions: Vec<Mention>,
+    /// What the relation extractors return, in the order they run: each
+    /// reads the facts of those before it. Read freely; add through
+    /// [`Document::add_facts`], which keeps the job-title index right.
     pub facts: Vec<Fact>,
     /// Odd text is not an error: extractors note it here.
     pub diagnostics: Vec<String>,
     index: MentionIndex,
+    titles: TitleIndex,
 }
 
 /// The lower-case forms of a document's tokens, in one buffer, with where
@@ -426,6 +441,25 @@ impl MentionIndex {
     }
 }
 
+/// The job titles the facts state, by every ending of their words ("deputy
+/// prime minister" under itself, "prime minister" and "minister"), each list
+/// in the order (offset, title, person).
+#[derive(Clone, Debug, Default)]
+struct TitleIndex(rustc_hash::FxHashMap<String, Vec<(usize, String, MentionId)>>);
+
+impl TitleIndex {
+    fn insert(&mut self, at: usize, title: &str, person: MentionId) {
+        let title = title.to_lowercase();
+        let endings = std::iter::once(0).chain(title.match_indices(' ').map(|(i, _)| i + 1));
+        for from in endings {
+            let held = self.0.entry(title[from..].to_string()).or_default();
+            let entry = (at, title.clone(), person);
+            let k = held.partition_point(|e| *e <= entry);
+            held.insert(k, entry);
+        }
+    }
+}
+
 impl Document {
     // `Document::new(text, meta)`, which segments the text, is defined in
     // `crate::text`: segmentation sits above the model.
@@ -461,14 +495,28 @@ impl Document {
         id
     }
 
-    /// Removes the mentions `drop` selects (before any fact refers to them).
-    pub fn remove_mentions(&mut self, drop: impl Fn(&Mention) -> bool) {
-        debug_assert!(self.facts.is_empty(), "facts refer to mentions by position");
-        self.mentions.retain(|m| !drop(m));
-        self.index = MentionIndex::default();
-        for (id, m) in self.mentions.iter().enumerate() {
-            self.index.insert(id, m.span);
+    /// Appends facts (what an extractor found), indexing their job titles.
+    pub fn add_facts(&mut self, facts: impl IntoIterator<Item = Fact>) {
+        for fact in facts {
+            if let FactKind::JobTitle { person, title } = &fact.kind {
+                self.titles.insert(fact.evidence.start, title, *person);
+            }
+            self.facts.push(fact);
         }
+    }
+
+    /// The job title, stated before the title phrase `phrase` ("the
+    /// minister"), that is the title it names or ends with it ("Foreign
+    /// Minister" in "Foreign Minister Ana Ruiz"), the latest such: its
+    /// person. None when no one held the title before the phrase. A lookup
+    /// over the facts so far; `crate::resolve` decides what it means.
+    pub fn title_held_before(&self, phrase: MentionId) -> Option<MentionId> {
+        let span = self.mentions[phrase].span;
+        // the words after "the"
+        let words = self.slice(span).split_once(char::is_whitespace).map_or("", |(_, rest)| rest.trim_start()).to_lowercase();
+        let held = self.titles.0.get(&words)?;
+        let k = held.partition_point(|(at, _, _)| *at < span.start);
+        k.checked_sub(1).map(|k| held[k].2)
     }
 
     /// The mention whose span is exactly `span`.
@@ -500,9 +548,9 @@ impl Document {
         self.index.by_start.range(..at).rev().flat_map(|(_, ids)| ids.iter().rev().copied())
     }
 
-    /// The mention (not a demonym) that starts at byte `start`.
+    /// The name that starts at byte `start`.
     pub fn mention_starting_at(&self, start: usize) -> Option<MentionId> {
-        self.index.by_start.get(&start)?.iter().copied().find(|&m| self.mentions[m].form != MentionForm::Demonym)
+        self.index.by_start.get(&start)?.iter().copied().find(|&m| self.mentions[m].form.is_name())
     }
 
     /// Mentions lying inside `span`, in text order.

@@ -2,7 +2,8 @@
 //! graph: RDF for SPARQL stores and Graphviz DOT for diagrams.
 //!
 //! The pipeline, one module per stage:
-//! `text` (segment) → `extract` (mentions and facts) → `resolve` (entities)
+//! `text` (segment) → `recognise` (every mention) → `link` (known entities)
+//! → `extract` (facts) → `resolve` (entities: coreference and aliasing)
 //! → `graph` (knowledge graph) → `export` (RDF, DOT).
 //!
 //! ```

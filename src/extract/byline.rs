@@ -1,9 +1,11 @@
-//! Authorship: "By Jane Doe" and the job line under it
+//! Authorship: whoever the byline names ("By Jane Doe", a name the
+//! recogniser's byline source made; "By Reuters", an agency) wrote the
+//! article, and the job line under a single author is their title
 //! ("Health correspondent, in Leeds").
 
 use super::Extractor;
-use crate::document::{Document, Fact, FactKind, Mention, MentionForm, ParagraphRole, Span};
-use crate::ontology::{EntityType, Ontology};
+use crate::document::{Document, Fact, FactKind, ParagraphRole, Span};
+use crate::ontology::Ontology;
 
 pub struct Byline;
 
@@ -12,23 +14,13 @@ impl Extractor for Byline {
         "byline"
     }
 
-    fn extract(&self, doc: &mut Document, _ontology: &Ontology) {
-        let Some(p) = doc.paragraphs.iter().position(|p| p.role == ParagraphRole::Byline) else { return };
+    fn extract(&self, doc: &Document, _ontology: &Ontology) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        let Some(p) = doc.paragraphs.iter().position(|p| p.role == ParagraphRole::Byline) else { return facts };
         let line = doc.paragraphs[p].span;
-        let names = author_spans(&doc.text, line);
-        let mut authors = Vec::new();
-        for span in names {
-            let id = doc.add_mention(Mention {
-                span,
-                sentence: None,
-                class: EntityType::Person,
-                form: MentionForm::Name,
-                entry: None,
-                alias_of: None,
-                source: self.name(),
-            });
-            doc.facts.push(Fact { kind: FactKind::Author { person: id }, evidence: line, sentence: None, source: self.name() });
-            authors.push(id);
+        let authors: Vec<_> = doc.mentions_in(line).into_iter().filter(|&m| doc.mentions[m].form.is_name()).collect();
+        for &person in &authors {
+            facts.push(Fact { kind: FactKind::Author { person }, evidence: line, sentence: None, source: self.name() });
         }
         let role = doc.paragraphs.get(p + 1).filter(|r| r.role == ParagraphRole::BylineRole).map(|r| r.span);
         if let (Some(role), [author]) = (role, authors.as_slice()) {
@@ -36,7 +28,7 @@ impl Extractor for Byline {
             let title = text.split([',', ';', '|']).next().unwrap_or(text).trim();
             if !title.is_empty() {
                 let evidence = Span::new(role.start, role.start + title.len());
-                doc.facts.push(Fact {
+                facts.push(Fact {
                     kind: FactKind::JobTitle { person: *author, title: title.to_string() },
                     evidence,
                     sentence: None,
@@ -44,24 +36,8 @@ impl Extractor for Byline {
                 });
             }
         }
+        facts
     }
-}
-
-/// The name spans of a byline: "By A, B and C".
-fn author_spans(text: &str, line: Span) -> Vec<Span> {
-    let body = line.slice(text);
-    let Some(rest) = body.strip_prefix("By ") else { return Vec::new() };
-    let mut spans = Vec::new();
-    let mut offset = line.start + 3;
-    for piece in rest.split_inclusive([',', '&']).flat_map(|p| p.split_inclusive(" and ")) {
-        let name = piece.trim_end_matches(" and ").trim_end_matches([',', '&']).trim();
-        if !name.is_empty() {
-            let start = offset + piece.find(name).unwrap_or(0);
-            spans.push(Span::new(start, start + name.len()));
-        }
-        offset += piece.len();
-    }
-    spans
 }
 
 #[cfg(test)]

@@ -16,10 +16,11 @@ impl Extractor for Events {
         "events"
     }
 
-    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
         let lexicon = &ontology.lexicon;
         let words_of_events = &lexicon.events;
-        let mut latest: Option<usize> = None; // the last event fact added
+        let mut facts: Vec<Fact> = Vec::new();
+        let mut latest: Option<usize> = None; // the last event this extractor found
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
             // "C attended the meeting": C attends the latest event
@@ -29,7 +30,7 @@ impl Extractor for Events {
                     if let (true, Some(latest)) = (names_event, latest) {
                         let start = clause_start(&words, lexicon, v);
                         let people = people_between(doc, &words, start, v);
-                        if let FactKind::Event(event) = &mut doc.facts[latest].kind {
+                        if let FactKind::Event(event) = &mut facts[latest].kind {
                             for p in people {
                                 if !event.attendees.contains(&p) {
                                     event.attendees.push(p);
@@ -57,8 +58,8 @@ impl Extractor for Events {
                     let name = event_name(doc, &words, &words_of_events.nouns);
                     let date = weekday_in(doc, &words).and_then(|w| date::normalise(doc.slice(w), doc.meta.date));
                     let evidence = doc.mentions[attendees[0]].span.cover(location.map_or(words.spans[v], |l| doc.mentions[l].span));
-                    latest = Some(doc.facts.len());
-                    doc.facts.push(Fact {
+                    latest = Some(facts.len());
+                    facts.push(Fact {
                         kind: FactKind::Event(EventFact { name, class: EntityType::Event, attendees, location, date }),
                         evidence,
                         sentence: Some(s),
@@ -67,6 +68,7 @@ impl Extractor for Events {
                 }
             }
         }
+        facts
     }
 }
 
@@ -103,8 +105,8 @@ mod tests {
     fn events(text: &str) -> Vec<Seen> {
         let mut doc = Document::new(text, Metadata { date: "2024-06-14".parse().ok(), ..Metadata::default() });
         recognise(&mut doc);
-        Events.extract(&mut doc, &ONTOLOGY);
-        doc.facts
+        let facts = Events.extract(&doc, &ONTOLOGY);
+        facts
             .iter()
             .filter_map(|f| match &f.kind {
                 FactKind::Event(e) => Some((

@@ -17,8 +17,9 @@ impl Extractor for Membership {
         "membership"
     }
 
-    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
         let lexicon = &ontology.lexicon;
+        let mut out = Vec::new();
         let mut stated = std::collections::HashSet::new();
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
@@ -51,10 +52,11 @@ impl Extractor for Membership {
             }
             for (member, group, evidence) in facts {
                 if stated.insert((member, group)) {
-                    doc.facts.push(Fact { kind: FactKind::MemberOf { member, group }, evidence, sentence: Some(s), source: self.name() });
+                    out.push(Fact { kind: FactKind::MemberOf { member, group }, evidence, sentence: Some(s), source: self.name() });
                 }
             }
         }
+        out
     }
 }
 

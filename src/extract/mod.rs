@@ -1,9 +1,14 @@
-//! Extractors: each reads a segmented [`Document`] and adds the mentions and
-//! facts it finds. One file per extractor, all implementing [`Extractor`].
+//! Relation extractors: each reads a [`Document`] whose mentions are all
+//! made (recognition made them) and returns the facts it finds. One file
+//! per extractor, all implementing [`Extractor`].
 //!
-//! Order matters: entity extractors run first, so that relation extractors
-//! find the mentions they connect. Odd text is never an error; an extractor
-//! that cannot make sense of something simply adds nothing.
+//! An extractor never adds, removes or edits a mention or an earlier fact.
+//! [`run_all`] appends each extractor's facts to the document before the
+//! next one runs, so a later extractor may read the facts before it (the
+//! byline's and titles' job titles, say), read-only. Who a title phrase or a
+//! pronoun stands for is no extractor's business: `crate::resolve` decides.
+//! Odd text is never an error; an extractor that cannot make sense of
+//! something simply finds nothing.
 
 mod byline;
 mod events;
@@ -11,7 +16,6 @@ mod membership;
 mod places;
 mod quotes;
 mod statistics;
-mod title_phrases;
 mod titles;
 mod travel;
 pub mod words;
@@ -22,31 +26,34 @@ pub use membership::Membership;
 pub use places::Places;
 pub use quotes::Quotations;
 pub use statistics::Statistics;
-pub use title_phrases::TitlePhrases;
 pub use titles::Titles;
 pub use travel::Travel;
 
-use crate::document::Document;
+use crate::document::{Document, Fact};
 use crate::ontology::Ontology;
 
-/// One step of extraction.
+/// One relation extractor.
 pub trait Extractor: Send + Sync {
-    /// A short name, recorded as the source of what it adds.
+    /// A short name, recorded as the source of the facts it finds.
     fn name(&self) -> &'static str;
 
-    /// Reads `doc` and adds mentions and facts to it.
-    fn extract(&self, doc: &mut Document, ontology: &Ontology);
+    /// The facts `doc` states, in the order found. `doc.facts` holds the
+    /// facts of the extractors that ran before this one.
+    #[must_use = "an extractor changes nothing: it returns the facts it finds"]
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact>;
 }
 
-/// The extractors newsgraph runs, in order.
+/// The extractors newsgraph runs, in order: the byline's and titles' job
+/// titles come before the extractors that read people.
 pub fn default_extractors() -> Vec<Box<dyn Extractor>> {
-    vec![Box::new(Byline), Box::new(Titles), Box::new(TitlePhrases), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel), Box::new(Events), Box::new(Places)]
+    vec![Box::new(Byline), Box::new(Titles), Box::new(Membership), Box::new(Quotations), Box::new(Statistics), Box::new(Travel), Box::new(Events), Box::new(Places)]
 }
 
-/// Runs every extractor over `doc`.
+/// Runs every extractor over `doc`, appending the facts of each in turn.
 pub fn run_all(extractors: &[Box<dyn Extractor>], doc: &mut Document, ontology: &Ontology) {
     for extractor in extractors {
-        extractor.extract(doc, ontology);
+        let facts = extractor.extract(doc, ontology);
+        doc.add_facts(facts);
     }
 }
 
@@ -71,7 +78,8 @@ pub(crate) mod testing {
         let mut doc = Document::new(text, Metadata::default());
         recognise(&mut doc);
         for e in extractors {
-            e.extract(&mut doc, &ONTOLOGY);
+            let facts = e.extract(&doc, &ONTOLOGY);
+            doc.add_facts(facts);
         }
         doc
     }
@@ -148,7 +156,7 @@ mod tests {
     #[test]
     fn capitalised_words_that_are_no_names_are_no_entities() {
         let doc = pipeline("Officials met on Monday. Speaking later, the minister agreed. Earlier this week prices rose. Under the plans, taxes fall.");
-        let names: Vec<&str> = doc.mentions.iter().map(|m| doc.slice(m.span)).collect();
+        let names: Vec<&str> = doc.mentions.iter().filter(|m| m.form.is_name()).map(|m| doc.slice(m.span)).collect();
         assert!(names.is_empty(), "{names:?}");
     }
 }

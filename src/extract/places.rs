@@ -29,8 +29,9 @@ impl Extractor for Places {
         "places"
     }
 
-    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
         let comprising = &ontology.lexicon.places.comprising;
+        let mut facts = Vec::new();
         let mut stated = std::collections::HashSet::new();
         for s in 0..doc.sentences.len() {
             let places: Vec<MentionId> = doc
@@ -81,10 +82,11 @@ impl Extractor for Places {
                 }
                 if stated.insert((inner, outer)) {
                     let evidence = doc.mentions[inner].span.cover(doc.mentions[outer].span);
-                    doc.facts.push(Fact { kind: FactKind::ContainedIn { inner, outer }, evidence, sentence: Some(s), source: self.name() });
+                    facts.push(Fact { kind: FactKind::ContainedIn { inner, outer }, evidence, sentence: Some(s), source: self.name() });
                 }
             }
         }
+        facts
     }
 }
 

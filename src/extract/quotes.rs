@@ -6,14 +6,18 @@
 //! offer was "an insult"`), or a quotation opening a sentence with no attribution,
 //! which continues the speaker before it (also across paragraphs, when a
 //! quotation is left open at the end of one). Marks with no speech verb near
-//! them are scare quotes and say nothing. Unnamed speakers ("a senior
-//! Danish diplomat") become description mentions; "he" and "she" stand
-//! for the last person named.
+//! them are scare quotes and say nothing.
+//!
+//! The speaker is the mention the text gives: a name, a title phrase ("the
+//! minister said"), an unnamed speaker ("a senior Danish diplomat", a
+//! mention recognition made) or a pronoun ("he said"). Who a title phrase
+//! or a pronoun stands for is decided in `crate::resolve`.
 
-use super::words::Words;
+use super::words::{mentions_between, Words};
 use super::Extractor;
-use crate::document::{Document, Fact, FactKind, Mention, MentionForm, MentionId, ParagraphRole, Span};
-use crate::ontology::{EntityType, Ontology};
+use crate::document::{Document, Fact, FactKind, MentionForm, MentionId, ParagraphRole, Span};
+use crate::ontology::Ontology;
+use crate::recognise::descriptions::unnamed_speaker_before;
 
 pub struct Quotations;
 
@@ -56,7 +60,8 @@ impl Extractor for Quotations {
         "quotes"
     }
 
-    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
+        let mut facts = Vec::new();
         let mut previous: Option<(usize, Option<MentionId>)> = None; // (paragraph, speaker)
         let prose: Vec<(usize, Span)> = doc
             .paragraphs
@@ -78,12 +83,11 @@ impl Extractor for Quotations {
                 let pre = (words.index_at(pre_start), io);
                 let post = (words.index_at(m.after.min(sentence.end)), words.index_at(post_end).max(words.index_at(m.after.min(sentence.end))));
                 let opens_sentence = doc.text[sentence.start..m.open].trim().is_empty();
-                let speaker = Attribution { doc, ontology, words: &words }
-                    .after_quote(post)
-                    .or_else(|| Attribution { doc, ontology, words: &words }.before_quote(pre));
+                let attribution = Attribution { doc, ontology, words: &words, sentence: s };
+                let speaker = attribution.after_quote(post).or_else(|| attribution.before_quote(pre));
                 let joined_to_previous = k > 0 && doc.sentence_at(found[k - 1].open) == Some(s);
                 let speaker = match speaker {
-                    Some(found) => Some(found.into_mention(doc, s)),
+                    found @ Some(_) => found,
                     // `called the plan "reckless" and "unfunded"`: the same speaker
                     None if joined_to_previous => previous.and_then(|(_, sp)| sp),
                     None if opens_sentence => match previous {
@@ -93,7 +97,7 @@ impl Extractor for Quotations {
                     None => None,
                 };
                 if let Some(id) = speaker {
-                    doc.facts.push(Fact {
+                    facts.push(Fact {
                         kind: FactKind::Quotation { speaker: Some(id), text: m.inside },
                         evidence: m.inside,
                         sentence: Some(s),
@@ -103,30 +107,7 @@ impl Extractor for Quotations {
                 }
             }
         }
-    }
-}
-
-/// Who a speech verb's subject is.
-enum Speaker {
-    Mention(MentionId),
-    /// An unnamed speaker described by words ("the spokesman").
-    Description(Span),
-}
-
-impl Speaker {
-    fn into_mention(self, doc: &mut Document, sentence: usize) -> MentionId {
-        match self {
-            Speaker::Mention(id) => id,
-            Speaker::Description(span) => doc.add_mention(Mention {
-                span,
-                sentence: Some(sentence),
-                class: EntityType::Person,
-                form: MentionForm::Description,
-                entry: None,
-                alias_of: None,
-                source: "quotes",
-            }),
-        }
+        facts
     }
 }
 
@@ -134,6 +115,7 @@ struct Attribution<'a> {
     doc: &'a Document,
     ontology: &'a Ontology,
     words: &'a Words,
+    sentence: usize,
 }
 
 impl Attribution<'_> {
@@ -145,14 +127,12 @@ impl Attribution<'_> {
         self.ontology.lexicon.quotes.pronouns.contains(self.words.word(i))
     }
 
-    /// A person or organisation mention lying in tokens `from..to`, nearest
-    /// to `to` (or to `from` when `forward`); persons first.
+    /// A person or organisation (a name or a title phrase) lying in tokens
+    /// `from..to`, nearest to `to` (or to `from` when `forward`); persons
+    /// first. Pronouns and unnamed speakers are read apart
+    /// ([`Attribution::subject_before`]).
     fn mention_in(&self, from: usize, to: usize, forward: bool) -> Option<MentionId> {
-        if from >= to {
-            return None;
-        }
-        let span = self.words.span(from, to);
-        let mut ids: Vec<MentionId> = self.doc.mentions_in(span);
+        let mut ids: Vec<MentionId> = mentions_between(self.doc, self.words, from, to);
         ids.retain(|&m| self.doc.mentions[m].class.is_person() || self.doc.mentions[m].class.is_organization());
         if !forward {
             ids.reverse();
@@ -160,58 +140,39 @@ impl Attribution<'_> {
         ids.iter().copied().find(|&m| self.doc.mentions[m].class.is_person()).or_else(|| ids.first().copied())
     }
 
-    /// The last person mentioned before token `i` in the document.
-    fn antecedent(&self, i: usize) -> Option<MentionId> {
-        let at = self.words.spans[i].start;
-        self.doc.mentions_before(at).find(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].span.end <= at)
+    /// The pronoun mention at token `i`, which stands for someone named before.
+    fn pronoun(&self, i: usize) -> Option<MentionId> {
+        self.doc.mention_at(self.words.spans[i]).filter(|&m| self.doc.mentions[m].form == MentionForm::Pronoun)
     }
 
-    /// "a senior Danish diplomat", ending right before token `v`.
-    fn description_before(&self, v: usize) -> Option<Span> {
-        let head = v.checked_sub(1)?;
-        if !self.ontology.lexicon.quotes.speaker_nouns.contains(self.words.word(head)) {
-            return None;
-        }
-        let mut i = head;
-        while i > 0 && head - i < 7 {
-            i -= 1;
-            let w = self.words.word(i);
-            if matches!(w, "the" | "a" | "an") {
-                return Some(self.words.span(i, v));
-            }
-            let raw = self.words.raw(self.doc, i);
-            let lower_or_demonym = raw.chars().next().is_some_and(char::is_lowercase) || self.ontology.gazetteer.demonym(raw).is_some();
-            if !(lower_or_demonym || w == "'s") || self.is_speech_verb(i) {
-                return None;
-            }
-        }
-        None
+    /// "a senior Danish diplomat", ending right before token `v`: the
+    /// unnamed speaker recognition made there.
+    fn description_before(&self, v: usize) -> Option<MentionId> {
+        let token = self.doc.sentences[self.sentence].tokens.start + v;
+        unnamed_speaker_before(self.doc, self.sentence, self.ontology, token).and_then(|d| self.doc.mention_at(d))
     }
 
     /// The subject of the speech verb at `v`, looking back to `from`.
-    fn subject_before(&self, from: usize, v: usize) -> Option<Speaker> {
+    fn subject_before(&self, from: usize, v: usize) -> Option<MentionId> {
         let just_before = v.checked_sub(1).filter(|&b| b >= from)?;
         if self.is_pronoun(just_before) {
-            return self.antecedent(just_before).map(Speaker::Mention);
+            return self.pronoun(just_before);
         }
         if let Some(d) = self.description_before(v) {
-            if let Some(id) = self.doc.mention_at(d) {
-                return Some(Speaker::Mention(id));
-            }
-            return Some(Speaker::Description(d));
+            return Some(d);
         }
         // the nearer of a pronoun and a mention
         let pronoun = (from..v).rev().find(|&i| self.is_pronoun(i));
         let mention = self.mention_in(from, v, false);
         match (pronoun, mention) {
-            (Some(p), Some(m)) if self.words.spans[p].start > self.doc.mentions[m].span.start => self.antecedent(p).map(Speaker::Mention),
-            (Some(p), None) => self.antecedent(p).map(Speaker::Mention),
-            (_, m) => m.map(Speaker::Mention),
+            (Some(p), Some(m)) if self.words.spans[p].start > self.doc.mentions[m].span.start => self.pronoun(p),
+            (Some(p), None) => self.pronoun(p),
+            (_, m) => m,
         }
     }
 
     /// `"…," the spokeswoman added.` / `"…", said Okafor.` / `"…", he said.`
-    fn after_quote(&self, (from, to): (usize, usize)) -> Option<Speaker> {
+    fn after_quote(&self, (from, to): (usize, usize)) -> Option<MentionId> {
         let mut k = from;
         while k < to && matches!(self.words.word(k), "," | "." | "\u{2014}" | "-") {
             k += 1;
@@ -221,7 +182,7 @@ impl Attribution<'_> {
         }
         if self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(k)) {
             let end = (k + 1..to.min(k + 12)).find(|&i| matches!(self.words.word(i), "," | "." | ";" | ":")).unwrap_or(to.min(k + 12));
-            return self.mention_in(k + 1, end, true).map(Speaker::Mention);
+            return self.mention_in(k + 1, end, true);
         }
         if self.is_speech_verb(k) {
             return None; // `"…", saying …`: a participle, not an attribution
@@ -236,10 +197,10 @@ impl Attribution<'_> {
 
     /// `X said: "…"` / `X told reporters the vote was close: "…"` /
     /// `the union said the offer was "an insult"` / `described by X as a "…"`.
-    fn before_quote(&self, (from, to): (usize, usize)) -> Option<Speaker> {
+    fn before_quote(&self, (from, to): (usize, usize)) -> Option<MentionId> {
         let v = (from..to).rev().find(|&i| self.is_speech_verb(i))?;
         if self.words.word(v + 1) == "by" {
-            return self.mention_in(v + 2, to, true).map(Speaker::Mention);
+            return self.mention_in(v + 2, to, true);
         }
         // the subject after the previous quotation, else anywhere before the verb
         self.subject_before(from, v).or_else(|| self.subject_before(0, v))
@@ -273,7 +234,10 @@ mod tests {
                 &[("Lena Park", "We trained hard."), ("Lena Park", "We deserved it."), ("Lena Park", "Next season looks bright.")],
             ),
             ("The Green Party said the budget was a \"missed chance\".", &[("Green Party", "missed chance")]),
-            ("Tom Price won. \"I am thrilled,\" he said.", &[("Tom Price", "I am thrilled,")]),
+            // the speaker is the pronoun; who "he" is, resolution decides
+            ("Tom Price won. \"I am thrilled,\" he said.", &[("he", "I am thrilled,")]),
+            // an unnamed speaker (a mention recognition made)
+            ("\"The port stays shut,\" the harbour master's spokeswoman told reporters.", &[("the harbour master's spokeswoman", "The port stays shut,")]),
             ("Critics call it a \"safe haven\" for fraud.", &[]),
             ("The deal was described by Eva Morales as a \"turning point\".", &[("Eva Morales", "turning point")]),
             ("Ana Ruiz underlined: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),

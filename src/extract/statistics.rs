@@ -20,8 +20,9 @@ impl Extractor for Statistics {
         "statistics"
     }
 
-    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
         let lex = &ontology.lexicon.statistics;
+        let mut all = Vec::new();
         for s in 0..doc.sentences.len() {
             if doc.paragraphs[doc.sentences[s].paragraph].role != ParagraphRole::Prose {
                 continue;
@@ -59,8 +60,9 @@ impl Extractor for Statistics {
                 };
                 facts.push(Fact { evidence: statistic.span, kind: FactKind::Statistic(statistic), sentence: Some(s), source: self.name() });
             }
-            doc.facts.extend(facts);
+            all.extend(facts);
         }
+        all
     }
 }
 
@@ -245,9 +247,9 @@ mod tests {
 
     fn stats(text: &str) -> Vec<Seen> {
         let meta = Metadata { date: "2024-06-14".parse().ok(), ..Metadata::default() };
-        let mut doc = Document::new(text, meta);
-        Statistics.extract(&mut doc, &ONTOLOGY);
-        doc.facts
+        let doc = Document::new(text, meta);
+        Statistics
+            .extract(&doc, &ONTOLOGY)
             .iter()
             .filter_map(|f| match &f.kind {
                 FactKind::Statistic(s) => Some((

@@ -9,10 +9,13 @@
 //!   from Sweden";
 //! - a country before the name: "Peru's X", "Norwegians X and Y", "the
 //!   Dutch and Belgian ministers, X and Y, respectively".
+//!
+//! It reads names only, and the nationality words recognition made
+//! ("German", "Norwegians"), which an affiliation then refers to.
 
 use super::words::Words;
 use super::Extractor;
-use crate::document::{Document, Fact, FactKind, Mention, MentionForm, MentionId, Span};
+use crate::document::{Document, Fact, FactKind, MentionForm, MentionId, Span};
 use crate::ontology::{EntityType, Ontology};
 
 pub struct Titles;
@@ -25,7 +28,8 @@ impl Extractor for Titles {
         "titles"
     }
 
-    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
+        let mut facts = Vec::new();
         let mut stated = std::collections::HashSet::new();
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
@@ -43,18 +47,11 @@ impl Extractor for Titles {
                 let (kind, evidence) = match finding {
                     Finding::Title(title, evidence) => (FactKind::JobTitle { person, title }, evidence),
                     Finding::Affiliation(group, evidence) => (FactKind::Affiliation { person, group }, evidence),
-                    Finding::DemonymAffiliation(span, entry, evidence) => {
-                        let group = doc.add_mention(Mention {
-                            span,
-                            sentence: Some(s),
-                            class: ontology.gazetteer.entries[entry].class,
-                            form: MentionForm::Demonym,
-                            entry: Some(entry),
-                            alias_of: None,
-                            source: self.name(),
-                        });
-                        (FactKind::Affiliation { person, group }, evidence)
-                    }
+                    // the nationality word recognition made (or the name written so)
+                    Finding::DemonymAffiliation(span, evidence) => match doc.mention_at(span) {
+                        Some(group) => (FactKind::Affiliation { person, group }, evidence),
+                        None => continue,
+                    },
                 };
                 let key = match &kind {
                     FactKind::JobTitle { person, title } => (*person, title.clone()),
@@ -62,18 +59,19 @@ impl Extractor for Titles {
                     _ => continue,
                 };
                 if stated.insert(key) {
-                    doc.facts.push(Fact { kind, evidence, sentence: Some(s), source: self.name() });
+                    facts.push(Fact { kind, evidence, sentence: Some(s), source: self.name() });
                 }
             }
         }
+        facts
     }
 }
 
 enum Finding {
     Title(String, Span),
     Affiliation(MentionId, Span),
-    /// A country named by its demonym: (the adjective's span, gazetteer entry).
-    DemonymAffiliation(Span, usize, Span),
+    /// A country named by its demonym: (the adjective's span, evidence).
+    DemonymAffiliation(Span, Span),
 }
 
 struct Reader<'a> {
@@ -94,7 +92,7 @@ impl Reader<'_> {
         (end.saturating_sub(MAX_TITLE_WORDS)..end).find(|&start| {
             // a title never starts inside a name ("Green Party leader" is "leader")
             let at = self.words.spans[start].start;
-            let inside_name = self.doc.mentions_overlapping(Span::new(at, at + 1)).iter().any(|&m| self.doc.mentions[m].span.start < at);
+            let inside_name = self.doc.mentions_overlapping(Span::new(at, at + 1)).iter().any(|&m| self.is_name(m) && self.doc.mentions[m].span.start < at);
             !inside_name && self.ontology.titles_at(|k| self.words.word(k), start).any(|e| e == end)
         })
     }
@@ -114,7 +112,7 @@ impl Reader<'_> {
             .flat_map(|cut| self.doc.mentions_ending_at(boundary - cut).iter().copied())
             .find(|&m| {
                 let between = self.doc.text.get(self.doc.mentions[m].span.end..boundary).unwrap_or("-");
-                self.doc.mentions[m].form != MentionForm::Demonym && (between.is_empty() || between == "'s" || between == "\u{2019}s")
+                self.is_name(m) && (between.is_empty() || between == "'s" || between == "\u{2019}s")
             })
     }
 
@@ -122,8 +120,12 @@ impl Reader<'_> {
         self.words.mention_at(self.doc, i)
     }
 
+    fn is_name(&self, m: MentionId) -> bool {
+        self.doc.mentions[m].form.is_name()
+    }
+
     fn in_person(&self, k: usize) -> bool {
-        self.doc.mentions_overlapping(self.words.spans[k]).iter().any(|&m| self.doc.mentions[m].class.is_person())
+        self.doc.mentions_overlapping(self.words.spans[k]).iter().any(|&m| self.is_name(m) && self.doc.mentions[m].class.is_person())
     }
 
     /// "Norwegians A, B and C": walking back over a list of people to a
@@ -142,7 +144,7 @@ impl Reader<'_> {
 
     /// "the Dutch and Belgian ministers, A and B, respectively": the n-th
     /// demonym goes with the n-th person.
-    fn respectively(&self, person: MentionId) -> Option<(Span, usize)> {
+    fn respectively(&self, person: MentionId) -> Option<Span> {
         let r = (0..self.words.len()).find(|&k| self.words.word(k) == "respectively")?;
         let last = (0..r).rev().find(|&k| self.demonym_at(k).is_some())?;
         let mut demonyms = Vec::new();
@@ -150,7 +152,7 @@ impl Reader<'_> {
         while k > 0 {
             k -= 1;
             match self.demonym_at(k) {
-                Some(entry) => demonyms.push((self.words.spans[k], entry)),
+                Some(_) => demonyms.push(self.words.spans[k]),
                 None if matches!(self.words.word(k), "," | "and") => {}
                 None => break,
             }
@@ -180,8 +182,8 @@ impl Reader<'_> {
     /// organisation ("German Chancellor", "FIFA President", "Walmart's chief executive").
     fn owner_before(&self, t: usize, evidence: Span, out: &mut Vec<Finding>) {
         let Some(b) = t.checked_sub(1) else { return };
-        if let Some(entry) = self.demonym_at(b) {
-            out.push(Finding::DemonymAffiliation(self.words.spans[b], entry, evidence));
+        if self.demonym_at(b).is_some() {
+            out.push(Finding::DemonymAffiliation(self.words.spans[b], evidence));
         } else if let Some(m) = self.mention_ending_before(t).filter(|&m| self.affiliable(m)) {
             out.push(Finding::Affiliation(m, evidence));
         }
@@ -197,7 +199,7 @@ impl Reader<'_> {
             return;
         }
         let inside = self.doc.mentions_in(self.words.span(i + 1, end));
-        let groups: Vec<MentionId> = inside.into_iter().filter(|&m| self.affiliable(m) && self.doc.mentions[m].form != MentionForm::Demonym).collect();
+        let groups: Vec<MentionId> = inside.into_iter().filter(|&m| self.affiliable(m) && self.is_name(m)).collect();
         let orgs: Vec<MentionId> = groups.iter().copied().filter(|&m| self.doc.mentions[m].class.is_organization()).collect();
         // "of" takes organisations and countries; "for" and "at" only organisations
         let chosen = if self.words.word(i) == "of" { groups } else { orgs };
@@ -240,11 +242,10 @@ impl Reader<'_> {
             }
             let plural = first.checked_sub(1).filter(|&b| self.raw(b).ends_with('s') && self.demonym_at(b).is_some()).or_else(|| self.list_demonym(first));
             if let Some(b) = plural {
-                let entry = self.demonym_at(b).unwrap_or_default();
-                out.push(Finding::DemonymAffiliation(self.words.spans[b], entry, self.words.spans[b].cover(span)));
+                out.push(Finding::DemonymAffiliation(self.words.spans[b], self.words.spans[b].cover(span)));
             }
-            if let Some((d, entry)) = self.respectively(person) {
-                out.push(Finding::DemonymAffiliation(d, entry, d.cover(span)));
+            if let Some(d) = self.respectively(person) {
+                out.push(Finding::DemonymAffiliation(d, d.cover(span)));
             }
         }
 
@@ -261,7 +262,7 @@ impl Reader<'_> {
                     i = after + usize::from(matches!(self.words.word(after), "'s" | "\u{2019}s"));
                 }
             }
-            let demonym = self.demonym_at(i).map(|e| (i, e));
+            let demonym = self.demonym_at(i).map(|_| i);
             if demonym.is_some() {
                 i += 1;
             }
@@ -271,8 +272,8 @@ impl Reader<'_> {
                 if let Some(m) = owner {
                     out.push(Finding::Affiliation(m, evidence));
                 }
-                if let Some((d, entry)) = demonym {
-                    out.push(Finding::DemonymAffiliation(self.words.spans[d], entry, evidence));
+                if let Some(d) = demonym {
+                    out.push(Finding::DemonymAffiliation(self.words.spans[d], evidence));
                 }
                 self.affiliations_after(t_end, span.start, &mut out);
             }

@@ -14,11 +14,11 @@ impl Extractor for Travel {
         "travel"
     }
 
-    fn extract(&self, doc: &mut Document, ontology: &Ontology) {
+    fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
         let lexicon = &ontology.lexicon;
+        let mut facts = Vec::new();
         for s in 0..doc.sentences.len() {
             let words = Words::of_sentence(doc, s);
-            let mut facts = Vec::new();
             for trigger in &lexicon.travel.triggers {
                 for t in words.find_phrase(trigger) {
                     let after = t + trigger.split(' ').count();
@@ -36,8 +36,8 @@ impl Extractor for Travel {
                     }
                 }
             }
-            doc.facts.extend(facts);
         }
+        facts
     }
 }
 

@@ -1,6 +1,6 @@
 //! Word-level views of a sentence shared by the relation extractors.
 
-use crate::document::{Document, LowerTokens, MentionId, Span};
+use crate::document::{Document, LowerTokens, MentionForm, MentionId, Span};
 use crate::ontology::{Lexicon, WordList};
 
 /// The tokens of one sentence with their lower-case forms (shared with the
@@ -64,7 +64,7 @@ impl Words {
             .map(String::as_str)
     }
 
-    /// The mention (not a demonym) that starts at token `i`.
+    /// The name that starts at token `i`.
     pub fn mention_at(&self, doc: &Document, i: usize) -> Option<MentionId> {
         doc.mention_starting_at(self.spans.get(i)?.start)
     }
@@ -90,12 +90,22 @@ impl Words {
     }
 }
 
-/// Mentions of the sentence whose spans start within tokens `from..to`.
+/// The names, and the title phrases whose title someone held before them
+/// ("the minister" after "Foreign Minister Ana Ruiz"), lying within tokens
+/// `from..to`: what relation extractors connect (who a title phrase is,
+/// resolution decides). Nationality words, unnamed speakers and pronouns
+/// are left to the extractors that read them (titles, quotations).
 pub fn mentions_between(doc: &Document, words: &Words, from: usize, to: usize) -> Vec<MentionId> {
     if from >= to || to > words.len() {
         return Vec::new();
     }
-    doc.mentions_in(words.span(from, to))
+    let mut ids = doc.mentions_in(words.span(from, to));
+    ids.retain(|&m| match doc.mentions[m].form {
+        MentionForm::Name => true,
+        MentionForm::Title => doc.title_held_before(m).is_some(),
+        MentionForm::Description | MentionForm::Demonym | MentionForm::Pronoun => false,
+    });
+    ids
 }
 
 /// The first token of the clause holding token `i`: just after the last
@@ -116,9 +126,9 @@ pub fn denied(words: &Words, lexicon: &Lexicon, from: usize, to: usize) -> bool 
     })
 }
 
-/// Person mentions (names and descriptions) among tokens `from..to`.
+/// The people (names and title phrases) within tokens `from..to`.
 pub fn people_between(doc: &Document, words: &Words, from: usize, to: usize) -> Vec<MentionId> {
-    mentions_between(doc, words, from, to).into_iter().filter(|&m| doc.mentions[m].class.is_person() && doc.mentions[m].form != crate::document::MentionForm::Demonym).collect()
+    mentions_between(doc, words, from, to).into_iter().filter(|&m| doc.mentions[m].class.is_person()).collect()
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ mod tests {
         let ontology = Ontology::builtin().unwrap();
         let mut doc = Document::new(text, Metadata::default());
         let at = text.find(name).unwrap();
-        doc.add_mention(Mention { span: Span::new(at, at + name.len()), sentence: Some(0), class, form: MentionForm::Name, entry: None, alias_of: None, source: "test" });
+        doc.add_mention(Mention { span: Span::new(at, at + name.len()), sentence: Some(0), class, form: MentionForm::Name, entry: None, source: "test" });
         link(&mut doc, &ontology);
         (doc.mentions[0].class, doc.mentions[0].entry.is_some())
     }

@@ -263,7 +263,8 @@ impl DocFeatures {
                 affixes: affixes(&lower),
                 cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
                 capital: word.chars().next().is_some_and(char::is_uppercase),
-                connector: lists.is_connector(&lower),
+                // a dash set apart ("Oslo — Reuters") joins no name, though it reads as "-"
+                connector: lists.is_connector(&lower) && !matches!(doc.slice(part), "\u{2013}" | "\u{2014}"),
                 may_open: word.chars().any(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
                 word_id,
                 listed: [0; super::lists::KINDS],

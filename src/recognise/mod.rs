@@ -1,13 +1,19 @@
 //! Recognition: which stretches of text name an entity, and of what class.
 //!
 //! Candidate sources each propose names ([`CandidateSource`]): the learned
-//! tagger reads every sentence; the gazetteer knows names by heart. One
-//! policy, [`merge`], decides between overlapping candidates, and the
-//! survivors become the document's mentions. Linking (which real entity a
-//! name is) is the next stage, `crate::link`.
+//! tagger reads every sentence; the gazetteer knows names by heart; a byline
+//! says who wrote the article. One policy, [`merge`], decides between
+//! overlapping candidates, and the survivors become the document's names.
+//! Then [`descriptions`] adds the mentions that are no names (nationality
+//! words, title phrases, unnamed speakers, pronouns): every mention exists
+//! before relation extraction. Linking (which real entity a name is) is the
+//! next stage, `crate::link`; who a title phrase or a pronoun stands for is
+//! decided in `crate::resolve`.
 
+mod byline;
 pub mod clusters;
 pub mod corpora;
+pub mod descriptions;
 mod features;
 mod gazetteer;
 pub mod lists;
@@ -15,6 +21,7 @@ pub mod model;
 pub mod tagger;
 pub mod train;
 
+pub use byline::BylineNames;
 pub use gazetteer::GazetteerNames;
 pub use tagger::Tagger;
 
@@ -61,6 +68,26 @@ impl NerClass {
 pub enum Origin {
     Tagger,
     Gazetteer,
+    /// A name in the byline: its span is exact (the line's commas and
+    /// "and"s delimit it), its class only a default (a person).
+    Byline,
+}
+
+impl Origin {
+    /// The source's name, recorded on the mentions it made.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Byline => "byline",
+            Origin::Tagger => "tagger",
+            Origin::Gazetteer => "gazetteer",
+        }
+    }
+
+    /// Whether the source's spans are exact, as a rule over the line's
+    /// structure is: such a name is kept over any candidate it overlaps.
+    pub fn is_exact(self) -> bool {
+        self == Origin::Byline
+    }
 }
 
 /// A name some source proposes.
@@ -84,44 +111,56 @@ pub trait CandidateSource: Send + Sync {
 ///    ("G7" is an organisation wherever it stands), while the tagger
 ///    guesses from context; a person the tagger finds under a listed name
 ///    stays a person ("Jordan" in "Jordan scored"), and linking then keeps
-///    the entry only for a name of its kind.
-/// 2. Of overlapping candidates, the longer wins ("Manchester United" over
-///    "Manchester"; "University of Oslo" over "Oslo"); on equal length, the
-///    tagger.
+///    the entry only for a name of its kind. A byline name takes the class
+///    another source gives its span ("By Reuters": the agency), else it is
+///    a person.
+/// 2. Of overlapping candidates, an exact one (a byline name) wins; then
+///    the longer ("Manchester United" over "Manchester"; "University of
+///    Oslo" over "Oslo"); on equal length, the tagger.
 ///
 /// The result is disjoint and in text order.
 pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (c.span, c.origin));
-    // 1: one candidate per span: the gazetteer's unless the tagger saw a person
-    let mut unique: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    // 1: one candidate per span: the gazetteer's unless the tagger saw a
+    // person; a byline adds only that the span is exact
+    let mut unique: Vec<(Candidate, bool)> = Vec::with_capacity(candidates.len());
     for c in candidates {
         match unique.last_mut() {
-            Some(last) if last.span == c.span => {
-                if last.class != EntityType::Person {
+            Some((last, exact)) if last.span == c.span => {
+                if c.origin.is_exact() {
+                    *exact = true;
+                } else if last.class != EntityType::Person {
                     last.class = c.class;
                 }
                 last.entry = last.entry.or(c.entry);
             }
-            _ => unique.push(c),
+            _ => {
+                let exact = c.origin.is_exact();
+                unique.push((c, exact));
+            }
         }
     }
-    // 2: longest first, then the tagger, then text order
+    // 2: exact first, then longest first, then the tagger, then text order
     let mut order: Vec<usize> = (0..unique.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(unique[i].span.len()), unique[i].origin, unique[i].span));
+    order.sort_by_key(|&i| {
+        let (c, exact) = &unique[i];
+        (!exact, std::cmp::Reverse(c.span.len()), c.origin, c.span)
+    });
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut keep = vec![false; unique.len()];
     for i in order {
-        let span = unique[i].span;
+        let span = unique[i].0.span;
         let clash = taken.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
         if !clash {
             taken.insert(span.start, span.end);
             keep[i] = true;
         }
     }
-    unique.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+    unique.into_iter().zip(keep).filter_map(|((c, _), k)| k.then_some(c)).collect()
 }
 
-/// The recogniser: its sources, run in turn, and the merge.
+/// The recogniser: its sources, run in turn, the merge, then the mentions
+/// that are no names.
 pub struct Recogniser {
     sources: Vec<Box<dyn CandidateSource>>,
 }
@@ -131,12 +170,13 @@ impl Recogniser {
         Recogniser { sources }
     }
 
-    /// The learned tagger and the gazetteer.
+    /// The learned tagger, the gazetteer and the byline.
     pub fn builtin() -> Result<Recogniser, model::ModelError> {
-        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames)]))
+        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(BylineNames)]))
     }
 
-    /// Adds the names in `doc` as its mentions.
+    /// Adds the names in `doc` as its mentions, then the mentions that are
+    /// no names ([`descriptions::describe`]).
     pub fn recognise(&self, doc: &mut Document, ontology: &Ontology) {
         let candidates: Vec<Candidate> = self.sources.iter().flat_map(|s| s.candidates(doc, ontology)).collect();
         for c in merge(candidates) {
@@ -147,13 +187,10 @@ impl Recogniser {
                 class: c.class,
                 form: MentionForm::Name,
                 entry: c.entry,
-                alias_of: None,
-                source: match c.origin {
-                    Origin::Tagger => "tagger",
-                    Origin::Gazetteer => "gazetteer",
-                },
+                source: c.origin.as_str(),
             });
         }
+        descriptions::describe(doc, ontology);
     }
 }
 
@@ -178,6 +215,13 @@ mod tests {
             ("the longer wins: a tagged university over a known city inside it", vec![c(0, 18, Tagger, Organization, None), c(14, 18, Gazetteer, City, Some(4))], vec![c(0, 18, Tagger, Organization, None)]),
             ("crossing spans of equal length: the tagger", vec![c(0, 8, Gazetteer, Place, Some(5)), c(4, 12, Tagger, Person, None)], vec![c(4, 12, Tagger, Person, None)]),
             ("disjoint survivors stay in text order", vec![c(20, 25, Gazetteer, City, Some(6)), c(0, 5, Tagger, Person, None)], vec![c(0, 5, Tagger, Person, None), c(20, 25, Gazetteer, City, Some(6))]),
+            ("a byline name alone is a person", vec![c(3, 11, Byline, Person, None)], vec![c(3, 11, Byline, Person, None)]),
+            ("same span: a byline name takes the tagger's class (an agency)", vec![c(3, 10, Byline, Person, None), c(3, 10, Tagger, Organization, None)], vec![c(3, 10, Tagger, Organization, None)]),
+            ("same span: a byline name takes the gazetteer's class and entry", vec![c(3, 10, Byline, Person, None), c(3, 10, Tagger, Organization, None), c(3, 10, Gazetteer, NewsMediaOrganization, Some(7))], vec![c(3, 10, Tagger, NewsMediaOrganization, Some(7))]),
+            ("a byline name wins over a longer candidate it overlaps", vec![c(3, 24, Tagger, Person, None), c(3, 11, Byline, Person, None), c(16, 24, Byline, Person, None)], vec![c(3, 11, Byline, Person, None), c(16, 24, Byline, Person, None)]),
+            ("a byline name wins over a part of it the tagger cut", vec![c(3, 8, Tagger, Person, None), c(3, 14, Byline, Person, None)], vec![c(3, 14, Byline, Person, None)]),
+            ("a byline name leaves a candidate it does not overlap", vec![c(3, 11, Byline, Person, None), c(30, 36, Gazetteer, City, Some(8))], vec![c(3, 11, Byline, Person, None), c(30, 36, Gazetteer, City, Some(8))]),
+            ("the exact span wins over a longer one that overlaps it", vec![c(3, 11, Tagger, Person, None), c(3, 11, Byline, Person, None), c(0, 20, Gazetteer, Organization, Some(9))], vec![c(3, 11, Tagger, Person, None)]),
         ];
         for (what, input, want) in cases {
             assert_eq!(merge(input), want, "{what}");

@@ -1,10 +1,18 @@
 //! Resolution: every mention of one real-world entity becomes one entity,
 //! with the fullest name the text gives, every alias seen, and a key that is
 //! the same in every article and every run.
+//!
+//! All coreference and aliasing lives here, read once the facts are known:
+//! names by their words (a gazetteer entry, the same name, a surname or
+//! "Mr X" after the full name, an acronym in brackets after a name), and
+//! the mentions that are no names ([`coreference`]: title phrases,
+//! pronouns, descriptions, nationality words).
 
+pub mod coreference;
 pub mod iri;
 
 use crate::document::{Document, MentionForm, MentionId};
+use coreference::Referent;
 use crate::ontology::{EntityType, Ontology};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
@@ -19,13 +27,17 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// Every other surface form seen, as written.
     pub aliases: BTreeSet<String>,
-    /// The entity's mentions, in text order.
+    /// The entity's mentions, in text order; a pronoun that stands for the
+    /// entity is none of them (it is no evidence of a name), though
+    /// [`Resolution::entity_of`] maps it to the entity.
     pub mentions: Vec<MentionId>,
     /// The gazetteer entry, when it is a known entity.
     pub entry: Option<usize>,
 }
 
-/// The entities of a document and which entity each mention names.
+/// The entities of a document and which entity each mention names (None
+/// for a mention that stands for no one: a title phrase no one held, a
+/// nationality word no fact refers to).
 #[derive(Clone, Debug, Default)]
 pub struct Resolution {
     pub entities: Vec<Entity>,
@@ -74,15 +86,15 @@ impl Sets {
     }
 }
 
-/// The key under which mentions are the same entity by their words alone.
+/// The key under which mentions that stand for themselves are the same
+/// entity by their words alone.
 fn group_key(doc: &Document, m: MentionId) -> String {
     let mention = &doc.mentions[m];
     match (mention.entry, mention.form) {
         (Some(e), _) => format!("entry:{e}"),
-        // a title phrase joins its person through `alias_of`, not by its words
-        (None, MentionForm::Description) if mention.alias_of.is_some() => format!("alias:{m}"),
-        (None, MentionForm::Description) => format!("desc:{}", iri::slug(description_head(doc.slice(mention.span)))),
-        (None, MentionForm::Demonym) => format!("demonym:{m}"),
+        // an unnamed speaker, or a title no one named held: by its head noun
+        (None, MentionForm::Description | MentionForm::Title) => format!("desc:{}", iri::slug(description_head(doc.slice(mention.span)))),
+        (None, MentionForm::Demonym | MentionForm::Pronoun) => format!("{:?}:{m}", mention.form),
         (None, MentionForm::Name) => format!("name:{}", iri::slug(bare_name(doc.slice(mention.span)))),
     }
 }
@@ -108,22 +120,26 @@ pub fn description_head(text: &str) -> &str {
 
 pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     let n = doc.mentions.len();
-    let mut order: Vec<MentionId> = (0..n).collect();
+    let referents = coreference::referents(doc);
+    // the mentions that stand for someone, in text order
+    let mut order: Vec<MentionId> = (0..n).filter(|&m| referents[m] != Referent::Nobody).collect();
     order.sort_by_key(|&m| doc.mentions[m].span);
     let mut sets = Sets((0..n).collect());
 
-    // the same words, or an explicit alias
+    // the same words, or a mention that stands for another
     let mut by_key: HashMap<String, MentionId> = HashMap::with_capacity_and_hasher(n, Default::default());
     for &m in &order {
-        let key = group_key(doc, m);
-        match by_key.get(&key) {
-            Some(&first) => sets.union(first, m),
-            None => {
-                by_key.insert(key, m);
+        match referents[m] {
+            Referent::Alias(a) => sets.union(a, m),
+            _ => {
+                let key = group_key(doc, m);
+                match by_key.get(&key) {
+                    Some(&first) => sets.union(first, m),
+                    None => {
+                        by_key.insert(key, m);
+                    }
+                }
             }
-        }
-        if let Some(a) = doc.mentions[m].alias_of {
-            sets.union(a, m);
         }
         if let Some(a) = bracketed_acronym(doc, m) {
             sets.union(m, a);
@@ -167,9 +183,10 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         sets.union(target, m);
     }
 
+    // pronouns point to their entity but are none of its mentions
     let mut groups: Vec<Vec<MentionId>> = Vec::new();
     let mut group_of_root: HashMap<usize, usize> = HashMap::default();
-    for &m in &order {
+    for &m in order.iter().filter(|&&m| doc.mentions[m].form != MentionForm::Pronoun) {
         let root = sets.find(m);
         let g = *group_of_root.entry(root).or_insert_with(|| {
             groups.push(Vec::new());
@@ -199,8 +216,8 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
                 let fullest = candidates
                     .iter()
                     .map(|&m| match doc.mentions[m].form {
-                        MentionForm::Name | MentionForm::Demonym => bare_name(doc.slice(doc.mentions[m].span)),
-                        MentionForm::Description => strip_article(doc.slice(doc.mentions[m].span)),
+                        MentionForm::Name | MentionForm::Demonym | MentionForm::Pronoun => bare_name(doc.slice(doc.mentions[m].span)),
+                        MentionForm::Description | MentionForm::Title => strip_article(doc.slice(doc.mentions[m].span)),
                     })
                     .max_by_key(|n| (n.split_whitespace().count(), n.len()))
                     .unwrap_or_default();
@@ -218,6 +235,9 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
             resolution.entity_of[m] = Some(index);
         }
         resolution.entities.push(Entity { key, name, class, wikidata, aliases, mentions: group, entry });
+    }
+    for &m in order.iter().filter(|&&m| doc.mentions[m].form == MentionForm::Pronoun) {
+        resolution.entity_of[m] = group_of_root.get(&sets.find(m)).copied();
     }
     resolution
 }

@@ -1,0 +1,104 @@
+//! Names in a byline: "By Jane Doe", "By Ann Lee and Bo Park", "By A, B &
+//! C", "By Ann Lee. The Courier". A precise rule: segmentation has already
+//! decided the line is a byline (its shape: "By" and capitalised words), so
+//! the stretches between its commas, ampersands, "and"s and full stops are
+//! names, with exact spans. Each is a person unless another source gives
+//! the same span a class (an agency); see [`super::merge`].
+
+use super::{Candidate, CandidateSource, Origin};
+use crate::document::{Document, ParagraphRole, Span};
+use crate::ontology::{EntityType, Ontology};
+
+pub struct BylineNames;
+
+impl CandidateSource for BylineNames {
+    fn candidates(&self, doc: &Document, _ontology: &Ontology) -> Vec<Candidate> {
+        // the first byline only: a second "By …" line is a caption or a credit
+        let Some(line) = doc.paragraphs_with(ParagraphRole::Byline).next() else { return Vec::new() };
+        author_spans(&doc.text, line.span)
+            .into_iter()
+            .map(|span| Candidate { span, class: EntityType::Person, origin: Origin::Byline, entry: None })
+            .collect()
+    }
+}
+
+/// The name spans of a byline: "By A, B and C", "By A. Agency".
+fn author_spans(text: &str, line: Span) -> Vec<Span> {
+    let mut body = line.slice(text);
+    let mut offset = line.start;
+    // "By", once, or twice as some pages print it
+    while let Some(rest) = body.strip_prefix("By ") {
+        body = rest;
+        offset += 3;
+    }
+    if offset == line.start {
+        return Vec::new();
+    }
+    let mut spans = Vec::new();
+    let mut from = 0;
+    for (at, len) in separators(body).into_iter().chain([(body.len(), 0)]) {
+        let piece = &body[from..at];
+        let name = piece.trim();
+        // an agency's article is no part of its name ("The Daily Courier")
+        let name = name.strip_prefix("The ").map_or(name, str::trim_start);
+        if !name.is_empty() {
+            let start = offset + from + piece.find(name).unwrap_or(0);
+            spans.push(Span::new(start, start + name.len()));
+        }
+        from = at + len;
+    }
+    spans
+}
+
+/// Where the names of a byline part, as (offset, length): a comma, an
+/// ampersand, " and ", or a full stop after a word that is no initial or
+/// abbreviation ("Ann Lee. The Courier", not "Ann J. Lee").
+fn separators(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in body.char_indices() {
+        match c {
+            ',' | '&' => out.push((i, 1)),
+            ' ' if body[i..].starts_with(" and ") => out.push((i, 5)),
+            '.' if body[i + 1..].starts_with(' ') => {
+                let word = body[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                if !crate::text::is_abbreviation_word(word) {
+                    out.push((i, 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    #[test]
+    fn byline_names_table() {
+        let ontology = Ontology::builtin().unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe\nHealth correspondent, in Leeds\nA vaccine was approved today.", &["Jane Doe"]),
+            ("By Ann Lee and Bo Park\nScience team\nThe probe landed.", &["Ann Lee", "Bo Park"]),
+            ("By Noor Haddad, Piet de Vries & Ines Berg\nThe harbour reopened on Monday.", &["Noor Haddad", "Piet de Vries", "Ines Berg"]),
+            // prose that starts with "By" is no byline
+            ("By the river, a crowd gathered on Sunday morning.", &[]),
+            // only the first byline names the authors
+            ("By Ada Holm\nBy Leo Marsh\nThe ferry sailed late.", &["Ada Holm"]),
+            ("By Kai Berg, Lea Moss, and Ole Lund\nThe vote was close.", &["Kai Berg", "Lea Moss", "Ole Lund"]),
+            // a full stop parts a name from an agency, an initial's does not
+            ("By Ines Berg. Harbour Wire\nThe ferry sailed late.", &["Ines Berg", "Harbour Wire"]),
+            ("By Troy J. Eriksen\nThe ferry sailed late.", &["Troy J. Eriksen"]),
+            // an agency's article, and a doubled "By"
+            ("By The Harbour Wire\nThe ferry sailed late.", &["Harbour Wire"]),
+            ("By By Lea Moss\nThe ferry sailed late.", &["Lea Moss"]),
+        ];
+        for (text, want) in cases {
+            let doc = Document::new(*text, Metadata::default());
+            let got: Vec<&str> = BylineNames.candidates(&doc, &ontology).iter().map(|c| doc.slice(c.span)).collect();
+            assert_eq!(got, *want, "in {text:?}");
+        }
+    }
+}
