@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --bin train-ner -- ../shared/data/ner-train [--out ontology/ner/model.bin]
-//!     [--epochs N] [--corpora conll2003,gum,wikigold] [--prune W] [--seed N]
+//!     [--epochs N] [--corpora conll2003,gum,wikigold] [--prune W] [--seed N] [--runs N]
 //! ```
 //!
 //! The default corpora and settings are those of the committed model;
@@ -42,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
             "--epochs" => settings.epochs = value("--epochs")?.parse().map_err(|_| "--epochs needs a number")?,
             "--prune" => settings.prune = value("--prune")?.parse().map_err(|_| "--prune needs a number")?,
             "--seed" => settings.seed = value("--seed")?.parse().map_err(|_| "--seed needs a number")?,
+            "--runs" => settings.runs = value("--runs")?.parse().map_err(|_| "--runs needs a number")?,
             "--corpora" => corpora = value("--corpora")?.split(',').map(String::from).collect(),
             "-h" | "--help" => return Err(String::new()),
             a if a.starts_with('-') => return Err(format!("unknown option {a}")),
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
             if !e.is_empty() {
                 eprintln!("train-ner: {e}");
             }
-            eprintln!("usage: train-ner NER_TRAIN_DIR [--out PATH] [--epochs N] [--corpora a,b,...] [--prune W] [--seed N]");
+            eprintln!("usage: train-ner NER_TRAIN_DIR [--out PATH] [--epochs N] [--corpora a,b,...] [--prune W] [--seed N] [--runs N]");
             return ExitCode::from(2);
         }
     };
@@ -86,15 +87,18 @@ fn run(args: &Args) -> Result<(), String> {
     let dev_docs = corpora::read_conll_dev(&args.dir).unwrap_or_default();
     let mut dev: Vec<Example> = dev_docs.iter().map(|d| Example::new(d, &clusters, &lists)).collect();
     eprintln!("{} training documents ({}), {} dev documents, {} cluster words; read in {:.1?}", docs.len(), args.corpora.join(","), dev.len(), clusters.len(), started.elapsed());
-    let bytes = train(&mut examples, &args.settings, |epoch, model, bytes| {
+    let report = |what: String, model: &newsgraph::recognise::model::Model, dev: &mut [Example]| {
         let line = if dev.is_empty() {
             String::new()
         } else {
-            let s = evaluate(model, &mut dev);
+            let s = evaluate(model, dev);
             format!(", eng.testa F1 {:.4} ({} correct, {} predicted, {} gold)", s.f1(), s.correct, s.predicted, s.gold)
         };
-        eprintln!("epoch {epoch}: {} features, {:.1} MB{line} [{:.1?}]", model.len(), bytes.len() as f64 / 1e6, started.elapsed());
-    });
+        eprintln!("{what}: {} features{line} [{:.1?}]", model.len(), started.elapsed());
+    };
+    let bytes = train(&mut examples, &args.settings, |run, epoch, model| report(format!("run {run}, epoch {epoch}"), model, &mut dev));
+    let model = newsgraph::recognise::model::Model::read(&bytes).map_err(|e| e.to_string())?;
+    report(format!("average of {} runs, {:.1} MB", args.settings.runs, bytes.len() as f64 / 1e6), &model, &mut dev);
     if let Some(parent) = args.out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }

@@ -128,6 +128,10 @@ fn mark_listed_names(doc: &Document, spans: &[Span], sequences: &[std::ops::Rang
                 continue;
             }
             for j in i..seq.end.min(i + super::lists::LONGEST) {
+                // listed names are capitalised words and connectors ("Bay of Biscay")
+                if !(tokens[j].may_open || tokens[j].connector) {
+                    break;
+                }
                 lower_into(&doc.text[spans[i].start..spans[j].end], &mut key);
                 let kinds = lists.kinds(&key);
                 for (kind, listed) in (0..super::lists::KINDS).map(|k| (k, kinds & (1 << k) != 0)) {
@@ -247,6 +251,7 @@ impl DocFeatures {
         }
         first.push(spans.len());
         let mut lower = String::new();
+        let mut cluster_of: FxHashMap<u64, (u16, u8)> = FxHashMap::default();
         for &part in &spans {
             let word = plain(doc.slice(part));
             lower_into(&word, &mut lower);
@@ -256,12 +261,15 @@ impl DocFeatures {
             if word_id as usize == words.len() {
                 words.push(WordStats::default());
             }
+            let word_hash = hash_str(&word);
+            // a word's cluster, looked up once per document: words repeat
+            let cluster = *cluster_of.entry(word_hash).or_insert_with(|| clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)));
             tokens.push(TokenInfo {
-                word: hash_str(&word),
+                word: word_hash,
                 lower: lower_hash,
                 shape: shape_hash(&word),
                 affixes: affixes(&lower),
-                cluster: clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)),
+                cluster,
                 capital: word.chars().next().is_some_and(char::is_uppercase),
                 // a dash set apart ("Oslo — Reuters") joins no name, though it reads as "-"
                 connector: lists.is_connector(&lower) && !matches!(doc.slice(part), "\u{2013}" | "\u{2014}"),

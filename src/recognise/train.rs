@@ -39,13 +39,17 @@ impl Example {
 pub struct Settings {
     pub epochs: usize,
     pub seed: u64,
+    /// How many models, each from its own seed (`seed`, `seed + 1`, …), are
+    /// trained and averaged into one: the average varies less from seed to
+    /// seed than any one of them.
+    pub runs: usize,
     /// Rows whose largest averaged weight is below this are dropped.
     pub prune: f32,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { epochs: 10, seed: 2009, prune: 1.0 }
+        Settings { epochs: 10, seed: 2009, runs: 3, prune: 1.0 }
     }
 }
 
@@ -168,13 +172,34 @@ pub fn evaluate(model: &Model, examples: &mut [Example]) -> Score {
     score
 }
 
-/// Trains a model; `progress` hears after each epoch (epoch, the model so far).
-pub fn train(examples: &mut [Example], settings: &Settings, mut progress: impl FnMut(usize, &Model, &[u8])) -> Vec<u8> {
+/// Trains a model; `progress` hears after each epoch of each run (run,
+/// epoch, the model of that run so far).
+pub fn train(examples: &mut [Example], settings: &Settings, mut progress: impl FnMut(usize, usize, &Model)) -> Vec<u8> {
+    let runs = settings.runs.max(1);
+    let mut sum: FxHashMap<u64, [f32; LABELS]> = FxHashMap::default();
+    let mut keys: Vec<u64> = Vec::new();
+    for run in 0..runs {
+        let seed = settings.seed.wrapping_add(run as u64);
+        for (key, row) in train_one(examples, settings.epochs, seed, |epoch, model| progress(run + 1, epoch, model)) {
+            let total = sum.entry(key).or_insert_with(|| {
+                keys.push(key);
+                [0.0; LABELS]
+            });
+            for (t, w) in total.iter_mut().zip(row) {
+                *t += w / runs as f32;
+            }
+        }
+    }
+    let mut rows: Vec<(u64, [f32; LABELS])> = keys.into_iter().map(|k| (k, sum[&k])).filter(|(_, row)| row.iter().any(|w| w.abs() > settings.prune)).collect();
+    Model::write(&mut rows)
+}
+
+/// One averaged perceptron from one seed: its rows, unpruned.
+fn train_one(examples: &mut [Example], epochs: usize, seed: u64, mut progress: impl FnMut(usize, &Model)) -> Vec<(u64, [f32; LABELS])> {
     let mut perceptron = Perceptron::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = settings.seed;
-    let mut bytes = Vec::new();
-    for epoch in 0..settings.epochs {
+    let mut rng = seed;
+    for epoch in 0..epochs {
         shuffle(&mut order, &mut rng);
         for &e in &order {
             let ex = &mut examples[e];
@@ -184,11 +209,12 @@ pub fn train(examples: &mut [Example], settings: &Settings, mut progress: impl F
             decode(&mut perceptron, &mut ex.features, &mut labels);
             ex.gold = std::mem::take(&mut perceptron.gold);
         }
-        bytes = Model::write(&mut perceptron.averaged(settings.prune));
-        let model = Model::read(&bytes).expect("a model just written reads back");
-        progress(epoch + 1, &model, &bytes);
+        if epoch + 1 == epochs {
+            let model = Model::read(&Model::write(&mut perceptron.averaged(0.0))).expect("a model just written reads back");
+            progress(epoch + 1, &model);
+        }
     }
-    bytes
+    perceptron.averaged(0.0)
 }
 
 /// Fisher-Yates with splitmix64: the same seed, the same order.
@@ -232,7 +258,7 @@ mod tests {
         let clusters = Clusters::from_tsv("");
         let lists = NameLists::from_lists(&[]);
         let mut examples: Vec<Example> = corpus().iter().map(|d| Example::new(d, &clusters, &lists)).collect();
-        let settings = Settings { epochs: 5, prune: 0.0, ..Settings::default() };
+        let settings = Settings { epochs: 5, prune: 0.0, runs: 2, ..Settings::default() };
         let first = train(&mut examples, &settings, |_, _, _| {});
         let second = train(&mut examples, &settings, |_, _, _| {});
         assert_eq!(first, second, "same data, same bytes");
