@@ -95,7 +95,7 @@ fn group_key(doc: &Document, m: MentionId) -> String {
         // an unnamed speaker, or a title no one named held: by its head noun
         (None, MentionForm::Description | MentionForm::Title) => format!("desc:{}", iri::slug(description_head(doc.slice(mention.span)))),
         (None, MentionForm::Demonym | MentionForm::Pronoun) => format!("{:?}:{m}", mention.form),
-        (None, MentionForm::Name) => format!("name:{}", iri::slug(bare_name(doc.slice(mention.span)))),
+        (None, MentionForm::Name) => format!("name:{}:{}", mention.class.kind().slug(), iri::slug(bare_name(doc.slice(mention.span)))),
     }
 }
 
