@@ -110,8 +110,9 @@ pub trait CandidateSource: Send + Sync {
 ///    and entry win: the gazetteer lists names whose class is known
 ///    ("G7" is an organisation wherever it stands), while the tagger
 ///    guesses from context; a person the tagger finds under a listed name
-///    stays a person ("Jordan" in "Jordan scored"), and linking then keeps
-///    the entry only for a name of its kind. A byline name takes the class
+///    stays a person ("Jordan" in "Jordan scored"), and so does an
+///    organisation named by a listed country, region or city (a team, a
+///    government); linking then keeps the entry only for a name of its kind. A byline name takes the class
 ///    another source gives its span ("By Reuters": the agency), else it is
 ///    a person.
 /// 2. Of overlapping candidates, an exact one (a byline name) wins; then
@@ -129,7 +130,7 @@ pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             Some((last, exact)) if last.span == c.span => {
                 if c.origin.is_exact() {
                     *exact = true;
-                } else if last.class != EntityType::Person {
+                } else if !tagger_reading_holds(last.class, c.class) {
                     last.class = c.class;
                 }
                 last.entry = last.entry.or(c.entry);
@@ -157,6 +158,16 @@ pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     unique.into_iter().zip(keep).filter_map(|((c, _), k)| k.then_some(c)).collect()
+}
+
+/// Whether the tagger's class for a name stands against the gazetteer's
+/// for the same words: a person always does ("Jordan" scored); an
+/// organisation does where the gazetteer has a country, region or city,
+/// whose names stand for teams and governments ("England won by six
+/// wickets", "Paris protested").
+fn tagger_reading_holds(tagger: EntityType, gazetteer: EntityType) -> bool {
+    use EntityType::*;
+    tagger == Person || (tagger.is_organization() && matches!(gazetteer, Country | State | City | AdministrativeArea))
 }
 
 /// The recogniser: its sources, run in turn, the merge, then the mentions
@@ -211,6 +222,8 @@ mod tests {
             ("alone, each is kept", vec![c(0, 4, Tagger, Person, None), c(10, 14, Gazetteer, City, Some(3))], vec![c(0, 4, Tagger, Person, None), c(10, 14, Gazetteer, City, Some(3))]),
             ("same span: the gazetteer's class and entry", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Place, None)], vec![c(0, 6, Tagger, Country, Some(1))]),
             ("same span: a person stays a person", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Person, None)], vec![c(0, 6, Tagger, Person, Some(1))]),
+            ("same span: a team or government named by its country stays an organisation", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Organization, None)], vec![c(0, 6, Tagger, Organization, Some(1))]),
+            ("same span: a listed building stays a building", vec![c(0, 9, Gazetteer, LandmarksOrHistoricalBuildings, Some(2)), c(0, 9, Tagger, Organization, None)], vec![c(0, 9, Tagger, LandmarksOrHistoricalBuildings, Some(2))]),
             ("the longer wins: a known club over the city in its name", vec![c(0, 10, Tagger, Place, None), c(0, 17, Gazetteer, SportsTeam, Some(2))], vec![c(0, 17, Gazetteer, SportsTeam, Some(2))]),
             ("the longer wins: a tagged university over a known city inside it", vec![c(0, 18, Tagger, Organization, None), c(14, 18, Gazetteer, City, Some(4))], vec![c(0, 18, Tagger, Organization, None)]),
             ("crossing spans of equal length: the tagger", vec![c(0, 8, Gazetteer, Place, Some(5)), c(4, 12, Tagger, Person, None)], vec![c(4, 12, Tagger, Person, None)]),
