@@ -102,8 +102,8 @@ mod tests {
             &[
                 ("Floods hit Munich, Germany on Monday.", &[("containedIn", "Munich", "Germany")]),
                 (
-                    "Aid reached the towns of Lyon, Nantes and Lille in France.",
-                    &[("containedIn", "Lyon", "France"), ("containedIn", "Nantes", "France"), ("containedIn", "Lille", "France")],
+                    "Aid reached the cities of Kraków, Gdańsk and Wrocław in Poland.",
+                    &[("containedIn", "Kraków", "Poland"), ("containedIn", "Gdańsk", "Poland"), ("containedIn", "Wrocław", "Poland")],
                 ),
                 ("The plant is in the Ohio city of Dayton.", &[("containedIn", "Dayton", "Ohio")]),
                 (

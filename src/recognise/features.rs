@@ -109,9 +109,37 @@ struct TokenInfo {
     may_open: bool,
     /// Index of the token's lower-case word among the document's words.
     word_id: u32,
+    /// The lower-case last word of the run of capitalised words and
+    /// connectors that starts here ("university" for "West" in "West
+    /// Lake State University"): the head that types a name; 0 when none.
+    run_head: u64,
     /// For each listed kind, where the token lies in a listed name: bits
     /// 0-3 begin, inside, last, unit.
     listed: [u8; super::lists::KINDS],
+}
+
+/// Gives each capitalised token the last word of the run of capitalised
+/// words and connectors it starts (at most eight tokens), when the run has
+/// more than one word.
+fn mark_run_heads(sequences: &[std::ops::Range<usize>], tokens: &mut [TokenInfo]) {
+    for seq in sequences {
+        for i in seq.clone() {
+            if !tokens[i].may_open {
+                continue;
+            }
+            let mut head = None;
+            for j in i + 1..seq.end.min(i + 8) {
+                if tokens[j].may_open {
+                    head = Some(j);
+                } else if !tokens[j].connector {
+                    break;
+                }
+            }
+            if let Some(h) = head {
+                tokens[i].run_head = tokens[h].lower;
+            }
+        }
+    }
 }
 
 /// Marks the tokens that lie in a listed name. A name starts with a
@@ -276,6 +304,7 @@ impl DocFeatures {
                 may_open: word.chars().any(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
                 word_id,
                 listed: [0; super::lists::KINDS],
+                run_head: 0,
             });
         }
         let mut sequences = Vec::new();
@@ -312,6 +341,7 @@ impl DocFeatures {
             }
         }
         mark_listed_names(doc, &spans, &sequences, lists, &mut tokens);
+        mark_run_heads(&sequences, &mut tokens);
         let history = vec![[0; super::model::CLASSES + 1]; words.len()];
         DocFeatures { tokens, spans, sequences, casing, words, history }
     }
@@ -392,6 +422,10 @@ impl DocFeatures {
                 out.push(feature(50, &[kind as u64, at as u64]));
                 out.push(feature(51, &[kind as u64, at as u64, t.shape]));
             }
+        }
+        if t.run_head != 0 {
+            out.push(feature(55, &[t.run_head]));
+            out.push(feature(56, &[t.run_head, first]));
         }
         // how the same word is written elsewhere in the document
         let stats = &self.words[t.word_id as usize];
