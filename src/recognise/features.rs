@@ -128,15 +128,15 @@ fn mark_run_heads(sequences: &[std::ops::Range<usize>], tokens: &mut [TokenInfo]
                 continue;
             }
             let mut head = None;
-            for j in i + 1..seq.end.min(i + 8) {
-                if tokens[j].may_open {
-                    head = Some(j);
-                } else if !tokens[j].connector {
+            for t in &tokens[i + 1..seq.end.min(i + 8)] {
+                if t.may_open {
+                    head = Some(t.lower);
+                } else if !t.connector {
                     break;
                 }
             }
             if let Some(h) = head {
-                tokens[i].run_head = tokens[h].lower;
+                tokens[i].run_head = h;
             }
         }
     }
