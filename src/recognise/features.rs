@@ -181,6 +181,40 @@ fn mark_listed_names(doc: &Document, spans: &[Span], sequences: &[std::ops::Rang
     }
 }
 
+/// The tagging tokens of `doc` (see [`DocFeatures::spans`]), and for each
+/// document token (and one past the last) the tagging token its start lies in.
+fn tagging_tokens(doc: &Document) -> (Vec<Span>, Vec<usize>) {
+    let mut spans: Vec<Span> = Vec::with_capacity(doc.tokens.len());
+    let mut first = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut hyphen_open = false;
+    for (i, span) in doc.tokens.iter().enumerate() {
+        first.push(spans.len());
+        let word = doc.slice(*span);
+        let touches_last = spans.last().is_some_and(|p: &Span| p.end == span.start);
+        // "Ltd." and "U.S." are one token, as the corpora cut them
+        let stop_joins = word == "." && touches_last && crate::text::is_abbreviation_word(doc.slice(*spans.last().unwrap()));
+        // and so is "Mattek-Sands": a hyphen between two words, unspaced
+        let hyphen_joins = word == "-"
+            && touches_last
+            && doc.tokens.get(i + 1).is_some_and(|next| next.start == span.end && doc.slice(*next).chars().next().is_some_and(char::is_alphanumeric))
+            && doc.slice(*spans.last().unwrap()).chars().last().is_some_and(char::is_alphanumeric);
+        if stop_joins || hyphen_joins || (hyphen_open && touches_last) {
+            let p = spans.len() - 1;
+            first.pop();
+            first.push(p);
+            let mut parts = split_possessive(word, *span);
+            spans[p].end = parts.next().map_or(span.end, |part| part.end);
+            spans.extend(parts);
+            hyphen_open = hyphen_joins;
+            continue;
+        }
+        hyphen_open = false;
+        spans.extend(split_possessive(word, *span));
+    }
+    first.push(spans.len());
+    (spans, first)
+}
+
 /// A token ending in a possessive "'s", cut in two.
 fn split_possessive(word: &str, span: Span) -> impl Iterator<Item = Span> {
     let cut = ["'s", "\u{2019}s", "'S", "\u{2019}S"].iter().find(|p| word.len() > p.len() && word.ends_with(*p)).map(|p| span.end - p.len());
@@ -229,18 +263,20 @@ struct WordStats {
 /// The features of every token of a document, given the labels before it.
 pub struct DocFeatures {
     tokens: Vec<TokenInfo>,
-    /// The tagging tokens: the document's, with a possessive "'s" apart
-    /// ("Oslo's" is "Oslo" and "'s"), as the training corpora cut them.
+    /// The tagging tokens, cut as the training corpora cut theirs: the
+    /// document's tokens, with a possessive "'s" apart ("Oslo's" is "Oslo"
+    /// and "'s"), an abbreviation's full stop kept ("Ltd.") and an unspaced
+    /// hyphenated word whole ("Mattek-Sands").
     pub spans: Vec<Span>,
     /// Token ranges that are tagged as one sequence: sentences, cut at line breaks.
     pub sequences: Vec<std::ops::Range<usize>>,
     casing: Vec<Casing>,
     words: Vec<WordStats>,
     /// For each distinct word: how often each class was predicted on it so far.
-    pub history: Vec<[u16; super::model::CLASSES + 1]>,
+    history: Vec<[u16; super::model::CLASSES + 1]>,
 }
 
-/// Sentence-initial tokens start a sequence; these are the flags one token has.
+/// What stands for a neighbour before a sequence's start or after its end.
 const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
@@ -248,36 +284,8 @@ impl DocFeatures {
     pub fn new(doc: &Document, clusters: &Clusters, lists: &NameLists) -> DocFeatures {
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut tokens = Vec::with_capacity(doc.tokens.len());
-        let mut spans = Vec::with_capacity(doc.tokens.len());
+        let (spans, first) = tagging_tokens(doc);
         let mut words: Vec<WordStats> = Vec::new();
-        // where each document token's first tagging token is
-        let mut first = Vec::with_capacity(doc.tokens.len() + 1);
-        let mut hyphen_open = false;
-        for (i, span) in doc.tokens.iter().enumerate() {
-            first.push(spans.len());
-            let word = doc.slice(*span);
-            let touches_last = spans.last().is_some_and(|p: &Span| p.end == span.start);
-            // "Ltd." and "U.S." are one token, as the corpora cut them
-            let stop_joins = word == "." && touches_last && crate::text::is_abbreviation_word(doc.slice(*spans.last().unwrap()));
-            // and so is "Mattek-Sands": a hyphen between two words, unspaced
-            let hyphen_joins = word == "-"
-                && touches_last
-                && doc.tokens.get(i + 1).is_some_and(|next| next.start == span.end && doc.slice(*next).chars().next().is_some_and(char::is_alphanumeric))
-                && doc.slice(*spans.last().unwrap()).chars().last().is_some_and(char::is_alphanumeric);
-            if stop_joins || hyphen_joins || (hyphen_open && touches_last) {
-                let p = spans.len() - 1;
-                first.pop();
-                first.push(p);
-                let mut parts = split_possessive(word, *span);
-                spans[p].end = parts.next().map_or(span.end, |part| part.end);
-                spans.extend(parts);
-                hyphen_open = hyphen_joins;
-                continue;
-            }
-            hyphen_open = false;
-            spans.extend(split_possessive(word, *span));
-        }
-        first.push(spans.len());
         let mut lower = String::new();
         let mut cluster_of: FxHashMap<u64, (u16, u8)> = FxHashMap::default();
         for &part in &spans {
