@@ -202,3 +202,16 @@ fn special_files_are_written_in_place_not_replaced() {
     let out = newsgraph().args(["extract", EXAMPLE, "-o"]).arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "a directory is no output file");
 }
+
+/// The README's main command is `cargo run --release -- extract …`: with a
+/// second binary (train-ner) in the crate, that needs `default-run`.
+#[test]
+fn cargo_run_starts_newsgraph() {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--", "--version"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("newsgraph"));
+}
