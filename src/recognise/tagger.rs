@@ -40,13 +40,35 @@ impl Tagger {
 
 impl super::CandidateSource for Tagger {
     fn candidates(&self, doc: &Document, ontology: &crate::ontology::Ontology) -> Vec<super::Candidate> {
+        let common = common_word_acronyms(&doc.text);
         self.tag(doc)
             .into_iter()
             .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
+            .filter(|&(span, _)| !common.contains(doc.slice(span)))
             .map(|(span, class)| (if class == NerClass::Per { without_leading_title(doc.slice(span), span, ontology) } else { span }, class))
             .map(|(span, class)| super::Candidate { span, class: class.entity_type(), origin: super::Origin::Tagger, entry: None })
             .collect()
     }
+}
+
+/// Acronyms the text spells out in common words: "the exclusive economic
+/// zone (EEZ)" makes "EEZ" a term, not a name, wherever it stands.
+fn common_word_acronyms(text: &str) -> std::collections::HashSet<&str> {
+    let mut found = std::collections::HashSet::new();
+    for (open, _) in text.match_indices(" (") {
+        let rest = &text[open + 2..];
+        let Some(inner) = rest.split_once(')').map(|(a, _)| a) else { continue };
+        if !(2..=6).contains(&inner.len()) || !inner.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let before: Vec<&str> = text[..open].split_whitespace().rev().take(inner.len()).collect();
+        let spelled = before.len() == inner.len()
+            && before.iter().rev().zip(inner.chars()).all(|(w, c)| w.starts_with(c.to_ascii_lowercase()) && w.chars().all(|c| c.is_lowercase() || c == '-'));
+        if spelled {
+            found.insert(inner);
+        }
+    }
+    found
 }
 
 /// Nationality and group words are no entities ("Canadian", "South
@@ -203,6 +225,14 @@ pub fn labels_of(names: &[(Span, NerClass)], tokens: &[Span], sequences: &[std::
 mod tests {
     use super::*;
     use crate::document::Metadata;
+
+    #[test]
+    fn acronyms_of_common_words_are_terms() {
+        let found = common_word_acronyms("Ships entered the exclusive economic zone (EEZ) near the Port Authority (PA). The EEZ is wide.");
+        assert!(found.contains("EEZ"));
+        assert!(!found.contains("PA"), "spelled by capitalised words: a name");
+        assert!(common_word_acronyms("A cut (UK) and (ABCDEFGH) and ( ) and (").is_empty());
+    }
 
     #[test]
     fn labels_and_spans_are_inverse() {
