@@ -76,12 +76,6 @@ pub fn best(scores: &[f32; LABELS], prev: u8, last: bool) -> u8 {
     best
 }
 
-/// Anything that scores labels from features: the model being trained, or
-/// the one loaded for tagging.
-pub trait Scorer {
-    fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]);
-}
-
 /// A trained model, ready to tag: an open-addressing table whose slots
 /// hold a feature's hash and its weights together, one cache line each, so
 /// that a lookup costs one memory access (the tagger's time is memory).
@@ -116,8 +110,9 @@ impl Model {
     }
 }
 
-impl Scorer for Model {
-    fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]) {
+impl Model {
+    /// Adds to `scores` the weights of `features` for each label.
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]) {
         // ask for every slot first: the misses then overlap instead of queueing
         for &f in features {
             prefetch(&self.slots[f as usize & self.mask]);

@@ -7,7 +7,7 @@
 use super::clusters::Clusters;
 use super::lists::NameLists;
 use super::features::DocFeatures;
-use super::model::{self, Model, ModelError, Part, Scorer, LABELS};
+use super::model::{self, Model, ModelError, Part, LABELS};
 use super::NerClass;
 use crate::document::{Document, Span};
 
@@ -33,7 +33,7 @@ impl Tagger {
     pub fn tag(&self, doc: &Document) -> Vec<(Span, NerClass)> {
         let mut features = DocFeatures::new(doc, &self.clusters, &self.lists);
         let mut labels = vec![0u8; features.spans.len()];
-        decode(&mut Reader(&self.model), &mut features, &mut labels);
+        decode(&mut &self.model, &mut features, &mut labels);
         spans(&labels, &features.spans)
     }
 }
@@ -100,11 +100,10 @@ fn without_leading_title(name: &str, span: Span, ontology: &crate::ontology::Ont
     }
 }
 
-struct Reader<'a>(&'a Model);
-
-impl Learner for Reader<'_> {
+/// A trained model only scores.
+impl Learner for &Model {
     fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]) {
-        self.0.add_scores(features, scores);
+        Model::add_scores(self, features, scores);
     }
 }
 

@@ -86,7 +86,8 @@ impl Perceptron {
         self.weights[k] += delta;
     }
 
-    fn averaged(&self, prune: f32) -> Vec<(u64, [f32; LABELS])> {
+    /// The averaged weights of every row that has any.
+    fn averaged(&self) -> Vec<(u64, [f32; LABELS])> {
         let clock = self.clock.max(1) as f64;
         let mut out = Vec::with_capacity(self.keys.len());
         for (r, &key) in self.keys.iter().enumerate() {
@@ -95,7 +96,7 @@ impl Perceptron {
                 let k = r * LABELS + l;
                 *w = ((self.totals[k] + (self.clock - self.stamps[k]) as f64 * self.weights[k] as f64) / clock) as f32;
             }
-            if row.iter().any(|w| w.abs() > prune) {
+            if row.iter().any(|&w| w != 0.0) {
                 out.push((key, row));
             }
         }
@@ -152,18 +153,11 @@ impl Score {
 
 /// Tags `examples` with `model` and scores exact typed spans.
 pub fn evaluate(model: &Model, examples: &mut [Example]) -> Score {
-    struct Frozen<'a>(&'a Model);
-    impl Learner for Frozen<'_> {
-        fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]) {
-            use super::model::Scorer;
-            self.0.add_scores(features, scores);
-        }
-    }
     let mut score = Score::default();
     for ex in examples.iter_mut() {
         ex.features.forget();
         let mut labels = vec![0u8; ex.tokens.len()];
-        decode(&mut Frozen(model), &mut ex.features, &mut labels);
+        decode(&mut &*model, &mut ex.features, &mut labels);
         let got = spans(&labels, &ex.tokens);
         score.predicted += got.len();
         score.gold += ex.names.len();
@@ -210,11 +204,11 @@ fn train_one(examples: &mut [Example], epochs: usize, seed: u64, mut progress: i
             ex.gold = std::mem::take(&mut perceptron.gold);
         }
         if epoch + 1 == epochs {
-            let model = Model::read(&Model::write(&mut perceptron.averaged(0.0))).expect("a model just written reads back");
+            let model = Model::read(&Model::write(&mut perceptron.averaged())).expect("a model just written reads back");
             progress(epoch + 1, &model);
         }
     }
-    perceptron.averaged(0.0)
+    perceptron.averaged()
 }
 
 /// Fisher-Yates with splitmix64: the same seed, the same order.
