@@ -240,6 +240,7 @@ impl std::ops::Deref for WordList {
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
     pub clause: ClauseWords,
+    pub names: NameWords,
     pub negation: NegationWords,
     pub membership: MembershipWords,
     pub quotes: QuoteWords,
@@ -296,6 +297,13 @@ pub struct QuoteWords {
 pub struct ClauseWords {
     pub openers: WordList,
     pub copulas: WordList,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameWords {
+    /// Legal forms that end a company's name ("Inc", "plc").
+    pub legal_forms: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]

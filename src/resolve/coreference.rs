@@ -184,4 +184,20 @@ mod tests {
         assert!(!denmark("Danish exports of pork rose sharply."));
         assert_eq!(who("Danish exports of pork rose sharply.", "Danish"), None);
     }
+
+    #[test]
+    fn a_company_is_called_by_the_words_before_its_legal_form() {
+        let text = "Shares of Harlow Mills Inc rose. Analysts said Harlow could sell its plant in Dover. Harlow declined to comment.";
+        let (doc, resolution) = read(text);
+        let company = resolution.entities.iter().find(|e| e.name == "Harlow Mills Inc").expect("the company");
+        assert!(company.class.is_organization(), "{:?}", company.class);
+        for (m, mention) in doc.mentions.iter().enumerate() {
+            if doc.slice(mention.span) == "Harlow" {
+                assert_eq!(resolution.entity(m).map(|e| e.name.as_str()), Some("Harlow Mills Inc"));
+            }
+        }
+        // a person is not a company's short name: "Harlow" alone stays apart
+        // from a club without a legal form when it names another kind
+        assert_ne!(who("The Harlow Rowing Club won. Dan Harlow was its captain.", "Dan Harlow").as_deref(), Some("Harlow Rowing Club"));
+    }
 }

@@ -125,6 +125,10 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     let mut order: Vec<MentionId> = (0..n).filter(|&m| referents[m] != Referent::Nobody).collect();
     order.sort_by_key(|&m| doc.mentions[m].span);
     let mut sets = Sets((0..n).collect());
+    // each mention's class as the group sees it: a short name that joins a
+    // fuller organisation name takes its class ("Burlington" after
+    // "Burlington Mills Inc" is the company, not the town)
+    let mut class_of: Vec<EntityType> = doc.mentions.iter().map(|m| m.class).collect();
 
     // the same words, or a mention that stands for another
     let mut by_key: HashMap<String, MentionId> = HashMap::with_capacity_and_hasher(n, Default::default());
@@ -150,6 +154,9 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     // fuller names are indexed by those words, in text order
     let bare: Vec<&str> = (0..n).map(|m| bare_name(doc.slice(doc.mentions[m].span))).collect();
     let mut fuller: HashMap<&str, Vec<MentionId>> = HashMap::default();
+    // companies by the first word of a name that ends in a legal form
+    let mut company: HashMap<&str, Vec<MentionId>> = HashMap::default();
+    let legal_forms = &ontology.lexicon.names.legal_forms;
     for &o in &order {
         let other = &doc.mentions[o];
         if other.form != MentionForm::Name || !bare[o].contains(' ') {
@@ -164,22 +171,29 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         } else if other.class.is_organization() {
             fuller.entry(first).or_default().push(o);
         }
+        if other.class.is_organization() && legal_forms.contains(last) {
+            company.entry(first).or_default().push(o);
+        }
     }
     for &m in &order {
         let mention = &doc.mentions[m];
         if mention.form != MentionForm::Name || mention.entry.is_some() || bare[m].contains(' ') {
             continue;
         }
-        let Some(candidates) = fuller.get(bare[m]) else { continue };
-        // only a name of the same kind: "Harlow" the person is not "Harlow Brothers Ltd"
+        // a name of the same kind ("Harlow" the person is not "Harlow Sports
+        // Club"), or of any kind that begins a company's name: its short name
         let kind = mention.class.kind();
-        let candidates: Vec<MentionId> = candidates.iter().copied().filter(|&o| doc.mentions[o].class.kind() == kind).collect();
+        let same_kind = fuller.get(bare[m]).into_iter().flatten().copied().filter(|&o| doc.mentions[o].class.kind() == kind);
+        let mut candidates: Vec<MentionId> = same_kind.chain(company.get(bare[m]).into_iter().flatten().copied()).collect();
+        candidates.sort_by_key(|&o| doc.mentions[o].span);
+        candidates.dedup();
         if candidates.is_empty() {
             continue;
         }
         // the nearest before, else the first after
         let k = candidates.partition_point(|&o| doc.mentions[o].span < mention.span);
         let target = if k > 0 { candidates[k - 1] } else { candidates[0] };
+        class_of[m] = doc.mentions[target].class;
         sets.union(target, m);
     }
 
@@ -221,7 +235,7 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
                     })
                     .max_by_key(|n| (n.split_whitespace().count(), n.len()))
                     .unwrap_or_default();
-                let class = group_class(doc, &group);
+                let class = group_class(&class_of, &group);
                 (fullest.to_string(), class, None)
             }
         };
@@ -244,17 +258,17 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
 
 /// The class of a group of mentions: the kind most of its names have (on
 /// a tie, the first named), and within it the most specific class.
-fn group_class(doc: &Document, group: &[MentionId]) -> EntityType {
+fn group_class(class_of: &[EntityType], group: &[MentionId]) -> EntityType {
     let mut votes: Vec<(crate::ontology::Kind, usize, usize)> = Vec::new();
     for (i, &m) in group.iter().enumerate() {
-        let kind = doc.mentions[m].class.kind();
+        let kind = class_of[m].kind();
         match votes.iter_mut().find(|v| v.0 == kind) {
             Some(v) => v.1 += 1,
             None => votes.push((kind, 1, i)),
         }
     }
     let Some(&(kind, _, _)) = votes.iter().max_by_key(|v| (v.1, std::cmp::Reverse(v.2))) else { return EntityType::Thing };
-    group.iter().map(|&m| doc.mentions[m].class).filter(|c| c.kind() == kind).min_by_key(|c| *c == EntityType::Place).unwrap_or(EntityType::Thing)
+    group.iter().map(|&m| class_of[m]).filter(|c| c.kind() == kind).min_by_key(|c| *c == EntityType::Place).unwrap_or(EntityType::Thing)
 }
 
 /// "the mayor's chief of staff" → "mayor's chief of staff".
