@@ -20,10 +20,12 @@ pub mod lists;
 pub mod model;
 pub mod tagger;
 pub mod train;
+mod works;
 
 pub use byline::BylineNames;
 pub use gazetteer::GazetteerNames;
 pub use tagger::Tagger;
+pub use works::QuotedWorks;
 
 use crate::document::{Document, Mention, MentionForm, Span};
 use crate::ontology::{EntityType, Ontology};
@@ -68,6 +70,8 @@ impl NerClass {
 pub enum Origin {
     Tagger,
     Gazetteer,
+    /// A title in quotation marks ("Two Roads Home"): a work.
+    Quoted,
     /// A name in the byline: its span is exact (the line's commas and
     /// "and"s delimit it), its class only a default (a person).
     Byline,
@@ -80,6 +84,7 @@ impl Origin {
             Origin::Byline => "byline",
             Origin::Tagger => "tagger",
             Origin::Gazetteer => "gazetteer",
+            Origin::Quoted => "quoted",
         }
     }
 
@@ -181,9 +186,9 @@ impl Recogniser {
         Recogniser { sources }
     }
 
-    /// The learned tagger, the gazetteer and the byline.
+    /// The learned tagger, the gazetteer, quoted titles and the byline.
     pub fn builtin() -> Result<Recogniser, model::ModelError> {
-        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(BylineNames)]))
+        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(BylineNames)]))
     }
 
     /// Adds the names in `doc` as its mentions, then the mentions that are
