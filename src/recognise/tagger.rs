@@ -45,7 +45,7 @@ impl super::CandidateSource for Tagger {
             .into_iter()
             .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
             .filter(|&(span, _)| !common.contains(doc.slice(span)))
-            .map(|(span, class)| (if class == NerClass::Per { without_leading_title(doc.slice(span), span, ontology) } else { span }, class))
+            .map(|(span, class)| titled_person(doc, span, class, ontology))
             .map(|(span, class)| super::Candidate { span, class: class.entity_type(), origin: super::Origin::Tagger, entry: None })
             .collect()
     }
@@ -81,6 +81,22 @@ fn is_group_word(name: &str, ontology: &crate::ontology::Ontology) -> bool {
     // "Danish-owned", "Oslo-based": a word made of a group word and lower-case words
     let compound = name.split_once('-').is_some_and(|(head, rest)| !rest.contains(' ') && rest.chars().all(|c| c.is_lowercase() || c == '-') && (demonym(head) || ontology.gazetteer.lookup(head).is_some()));
     compound || name.ends_with("-based") || name.ends_with("-born") || demonym(name) || demonym(last)
+}
+
+/// A person's name without the title before it; a name the tagger read
+/// whole as something else is a person when a title opens it and a given
+/// name follows ("CEO Anna Reyes" is the person "Anna Reyes").
+fn titled_person(doc: &Document, span: Span, class: NerClass, ontology: &crate::ontology::Ontology) -> (Span, NerClass) {
+    let name = without_leading_title(doc.slice(span), span, ontology);
+    if class == NerClass::Per || name == span {
+        return (name, class);
+    }
+    let first = doc.slice(name).split(' ').next().unwrap_or_default();
+    if doc.slice(name).contains(' ') && ontology.given_names.contains(first) {
+        (name, NerClass::Per)
+    } else {
+        (span, class)
+    }
 }
 
 /// A title before a name is no part of it ("Chancellor Olaf Brandt" is
@@ -231,6 +247,24 @@ mod tests {
         assert!(found.contains("EEZ"));
         assert!(!found.contains("PA"), "spelled by capitalised words: a name");
         assert!(common_word_acronyms("A cut (UK) and (ABCDEFGH) and ( ) and (").is_empty());
+    }
+
+    #[test]
+    fn a_title_then_a_given_name_opens_a_person() {
+        let ontology = crate::ontology::Ontology::builtin().unwrap();
+        let doc = Document::new("Its CEO Anna Reyes met General Motors.", Metadata::default());
+        let span = |s: &str| {
+            let start = doc.text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let got = |s: &str, class| {
+            let (sp, c) = titled_person(&doc, span(s), class, &ontology);
+            (doc.slice(sp), c)
+        };
+        assert_eq!(got("CEO Anna Reyes", NerClass::Org), ("Anna Reyes", NerClass::Per));
+        assert_eq!(got("CEO Anna Reyes", NerClass::Per), ("Anna Reyes", NerClass::Per));
+        // no given name after the title: the tagger's reading stands
+        assert_eq!(got("General Motors", NerClass::Org), ("General Motors", NerClass::Org));
     }
 
     #[test]
