@@ -22,6 +22,64 @@ pub enum Command {
     /// Run a SPARQL query over the graph of articles (and RDF files), in an embedded store.
     #[command(after_help = QUERY_EXAMPLES)]
     Query(QueryArgs),
+    /// Knowledge bases (names and aliases of Wikidata entities, for linking): build one from a Wikidata dump.
+    Kb(KbArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct KbArgs {
+    #[command(subcommand)]
+    pub command: KbCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KbCommand {
+    /// Build a knowledge base file from the Wikidata JSON dump: the items that are instances of
+    /// the listed classes (or of their subclasses), with English names and aliases.
+    #[command(after_help = KB_BUILD_EXAMPLES)]
+    Build(KbBuildArgs),
+}
+
+const KB_BUILD_EXAMPLES: &str = "\
+Examples:
+  newsgraph kb build latest-all.json.gz -o wikidata.kb
+  newsgraph kb build latest-all.json.bz2 -o wikidata.kb --threads 8
+  newsgraph kb build latest-all.json.gz -o people.kb --classes my-classes.tsv
+  zcat latest-all.json.gz | newsgraph kb build - -o wikidata.kb   (one pass: listed classes only)
+
+The dump is read twice: first the subclass-of (P279) links, then the items.
+Bad lines are warnings (the first few with their line numbers). Exit codes:
+0 success; 2 error (missing or unreadable dump, bad class list, unwritable
+output); the output file is written whole or not at all.";
+
+#[derive(clap::Args, Debug)]
+pub struct KbBuildArgs {
+    /// The Wikidata JSON dump (latest-all.json.gz, .bz2 or uncompressed; told
+    /// by its first bytes). `-` reads standard input in a single pass, which
+    /// keeps instances of the listed classes only, not of their subclasses.
+    /// Example: `latest-all.json.gz`
+    #[arg(value_name = "DUMP")]
+    pub dump: PathBuf,
+
+    /// The knowledge base file to write (a temporary file beside it is
+    /// renamed into place). Example: `-o wikidata.kb`
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Worker threads parsing the dump (default: all cores); decompression
+    /// runs on one more. The output is the same for any number. Example: `--threads 8`
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// The root classes to keep, instead of the built-in
+    /// ontology/wikidata-classes.tsv: tab-separated Q-number, schema.org
+    /// class, label, source. Example: `--classes my-classes.tsv`
+    #[arg(long, value_name = "FILE")]
+    pub classes: Option<PathBuf>,
+
+    /// No progress bar and no summary line on standard error. Example: `--quiet`
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 const QUERY_EXAMPLES: &str = "\

@@ -40,6 +40,7 @@ pub enum EntityType {
     LakeBodyOfWater,
     LandmarksOrHistoricalBuildings,
     GovernmentBuilding,
+    Airport,
     Event,
     SportsEvent,
     Legislation,
@@ -102,6 +103,7 @@ entity_types! {
     LakeBodyOfWater => Place,
     LandmarksOrHistoricalBuildings => Place,
     GovernmentBuilding => Place,
+    Airport => Place,
     Event => Event,
     SportsEvent => Event,
     Legislation => Other,
@@ -262,6 +264,9 @@ pub struct Mention {
     pub form: MentionForm,
     /// The gazetteer entry this mention matched, if any.
     pub entry: Option<usize>,
+    /// The knowledge base entity it was linked to (its Q-number's number),
+    /// when no gazetteer entry is.
+    pub qid: Option<u32>,
     /// Which recognition source found it.
     pub source: &'static str,
 }

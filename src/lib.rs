@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod kb;
 pub mod link;
 pub mod ontology;
 pub mod recognise;
@@ -35,6 +36,7 @@ pub use error::Error;
 use document::{Document, Metadata};
 use extract::Extractor;
 use graph::KnowledgeGraph;
+use link::Linker;
 use ontology::Ontology;
 use recognise::Recogniser;
 use resolve::Resolution;
@@ -43,22 +45,29 @@ use resolve::Resolution;
 pub struct Pipeline {
     pub ontology: Ontology,
     recogniser: Recogniser,
+    linker: Linker,
     extractors: Vec<Box<dyn Extractor>>,
 }
 
 impl Pipeline {
-    /// The built-in ontology and the default extractors.
+    /// The built-in ontology, knowledge base and extractors.
     pub fn new() -> Result<Pipeline, Error> {
+        Pipeline::with_linker(Linker::builtin())
+    }
+
+    /// The built-in ontology and extractors, linking with `linker` (other
+    /// knowledge bases: `newsgraph extract --kb`).
+    pub fn with_linker(linker: Linker) -> Result<Pipeline, Error> {
         let ontology = Ontology::builtin()?;
         let recogniser = Recogniser::builtin().map_err(|e| Error::Model(Box::new(e)))?;
-        Ok(Pipeline { ontology, recogniser, extractors: extract::default_extractors() })
+        Ok(Pipeline { ontology, recogniser, linker, extractors: extract::default_extractors() })
     }
 
     /// Segments, recognises, links, extracts and resolves one article.
     pub fn read(&self, text: &str, meta: Metadata) -> (Document, Resolution) {
         let mut doc = Document::new(text, meta);
         self.recogniser.recognise(&mut doc, &self.ontology);
-        link::link(&mut doc, &self.ontology);
+        self.linker.link(&mut doc, &self.ontology);
         extract::run_all(&self.extractors, &mut doc, &self.ontology);
         let resolution = resolve::resolve(&doc, &self.ontology);
         (doc, resolution)

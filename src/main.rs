@@ -5,7 +5,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, ExtractArgs, InputArgs, QueryArgs, TextArgs};
+use cli::{Cli, Command, ExtractArgs, InputArgs, KbBuildArgs, KbCommand, QueryArgs, TextArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::corpus::{Corpus, Observer};
 use newsgraph::date::Date;
@@ -29,6 +29,9 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Text(args) => text(args),
         Command::Query(args) => query(args),
+        Command::Kb(kb) => match kb.command {
+            KbCommand::Build(args) => kb_build(args),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -255,6 +258,80 @@ fn query(args: QueryArgs) -> Result<(), Error> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     store.run(&sparql, results, Format::Turtle, &mut out)?;
     out.flush().map_err(Error::Io)
+}
+
+/// `kb build`: the options checked (the output's place too, before hours of
+/// reading), the dump read, the file written whole.
+fn kb_build(args: KbBuildArgs) -> Result<(), Error> {
+    use newsgraph::kb::wikidata::{self, ClassList, Options};
+    let started = std::time::Instant::now();
+    let threads = match args.threads {
+        Some(0) => return Err(Error::Invalid { what: "thread count", message: "0 (give 1 or more)".into() }),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let classes = match &args.classes {
+        Some(path) => ClassList::read(path)?,
+        None => ClassList::builtin(),
+    };
+    let output = &args.output;
+    let unwritable = |why: io::Error| Error::Write { path: output.clone(), source: why };
+    if output.is_dir() {
+        return Err(unwritable(io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
+    }
+    let dir = output.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(unwritable(io::Error::new(io::ErrorKind::NotFound, format!("no directory {}", dir.display()))));
+    }
+    let mut progress = KbProgress { quiet: args.quiet, bar: None, phase: String::new() };
+    let (bytes, mut summary) = wikidata::build(&args.dump, &Options { threads, classes }, &mut progress)?;
+    write_atomically(output, |out| out.write_all(&bytes).map_err(Error::Io))?;
+    if let Some(bar) = &progress.bar {
+        bar.finish_and_clear();
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    if !args.quiet {
+        eprintln!("newsgraph: kb build: {summary}");
+    }
+    Ok(())
+}
+
+/// `kb build`'s progress bar (on a terminal) over the bytes of the dump, one per pass.
+struct KbProgress {
+    quiet: bool,
+    bar: Option<ProgressBar>,
+    phase: String,
+}
+
+impl newsgraph::kb::wikidata::Observer for KbProgress {
+    fn phase(&mut self, name: &str, total: Option<u64>) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        self.phase = name.to_string();
+        if self.quiet || !io::stderr().is_terminal() {
+            return;
+        }
+        let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+        let template = if total.is_some() { "{bar:30} {bytes}/{total_bytes} {msg} {elapsed} (eta {eta})" } else { "{spinner} {bytes} {msg} {elapsed}" };
+        bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+        bar.set_message(name.to_string());
+        self.bar = Some(bar);
+    }
+
+    fn progress(&mut self, bytes: u64, json: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(bytes);
+            bar.set_message(format!("{}: {} MB of JSON", self.phase, json >> 20));
+        }
+    }
+
+    fn warning(&mut self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(format!("newsgraph: warning: {message}")),
+            None => eprintln!("newsgraph: warning: {message}"),
+        }
+    }
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place:

@@ -241,6 +241,7 @@ impl std::ops::Deref for WordList {
 pub struct Lexicon {
     pub clause: ClauseWords,
     pub names: NameWords,
+    pub sport: SportWords,
     pub negation: NegationWords,
     pub membership: MembershipWords,
     pub quotes: QuoteWords,
@@ -297,6 +298,17 @@ pub struct QuoteWords {
 pub struct ClauseWords {
     pub openers: WordList,
     pub copulas: WordList,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SportWords {
+    /// The names of sports: strong words of sports news.
+    pub sports: WordList,
+    /// Other words of sports news.
+    pub cues: WordList,
+    /// Words after which a place name is the place, not its team.
+    pub locatives: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -66,11 +66,12 @@ pub(crate) mod testing {
 
     pub static ONTOLOGY: LazyLock<Ontology> = LazyLock::new(|| Ontology::builtin().unwrap());
     static RECOGNISER: LazyLock<crate::recognise::Recogniser> = LazyLock::new(|| crate::recognise::Recogniser::builtin().unwrap());
+    static LINKER: LazyLock<crate::link::Linker> = LazyLock::new(crate::link::Linker::builtin);
 
     /// Recognises and links the names of `doc`, as the pipeline does before extraction.
     pub fn recognise(doc: &mut Document) {
         RECOGNISER.recognise(doc, &ONTOLOGY);
-        crate::link::link(doc, &ONTOLOGY);
+        LINKER.link(doc, &ONTOLOGY);
     }
 
     /// Segments `text`, recognises its names and runs the given extractors.

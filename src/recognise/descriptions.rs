@@ -58,7 +58,7 @@ pub fn describe(doc: &mut Document, ontology: &Ontology) {
 }
 
 fn mention(span: Span, sentence: usize, class: EntityType, form: MentionForm, entry: Option<usize>) -> Mention {
-    Mention { span, sentence: Some(sentence), class, form, entry, source: "descriptions" }
+    Mention { span, sentence: Some(sentence), class, form, entry, qid: None, source: "descriptions" }
 }
 
 /// "the" and a title at token `i`, with no name or possessive after it and

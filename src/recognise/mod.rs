@@ -203,6 +203,7 @@ impl Recogniser {
                 class: c.class,
                 form: MentionForm::Name,
                 entry: c.entry,
+                qid: None,
                 source: c.origin.as_str(),
             });
         }

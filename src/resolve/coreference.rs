@@ -110,12 +110,13 @@ mod tests {
 
     static ONTOLOGY: LazyLock<Ontology> = LazyLock::new(|| Ontology::builtin().unwrap());
     static RECOGNISER: LazyLock<crate::recognise::Recogniser> = LazyLock::new(|| crate::recognise::Recogniser::builtin().unwrap());
+    static LINKER: LazyLock<crate::link::Linker> = LazyLock::new(crate::link::Linker::builtin);
 
     /// Recognises, links, extracts and resolves `text`.
     fn read(text: &str) -> (Document, Resolution) {
         let mut doc = Document::new(text, Metadata::default());
         RECOGNISER.recognise(&mut doc, &ONTOLOGY);
-        crate::link::link(&mut doc, &ONTOLOGY);
+        LINKER.link(&mut doc, &ONTOLOGY);
         crate::extract::run_all(&crate::extract::default_extractors(), &mut doc, &ONTOLOGY);
         let resolution = resolve(&doc, &ONTOLOGY);
         (doc, resolution)

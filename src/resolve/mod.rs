@@ -92,6 +92,7 @@ fn group_key(doc: &Document, m: MentionId) -> String {
     let mention = &doc.mentions[m];
     match (mention.entry, mention.form) {
         (Some(e), _) => format!("entry:{e}"),
+        (None, MentionForm::Name) if mention.qid.is_some() => format!("qid:{}", mention.qid.unwrap_or_default()),
         // an unnamed speaker, or a title no one named held: by its head noun
         (None, MentionForm::Description | MentionForm::Title) => format!("desc:{}", iri::slug(description_head(doc.slice(mention.span)))),
         (None, MentionForm::Demonym | MentionForm::Pronoun) => format!("{:?}:{m}", mention.form),
@@ -221,7 +222,9 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         let (name, class, wikidata) = match entry {
             Some(e) => {
                 let e = &gazetteer.entries[e];
-                (e.name.clone(), e.class, e.wikidata.clone())
+                // the gazetteer's Q-number, else a knowledge base's link
+                let linked = e.wikidata.clone().or_else(|| group.iter().find_map(|&m| doc.mentions[m].qid).map(|q| format!("Q{q}")));
+                (e.name.clone(), e.class, linked)
             }
             None => {
                 // a name beats a description ("Rishi Sunak", not "the prime minister")
@@ -236,7 +239,11 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
                     .max_by_key(|n| (n.split_whitespace().count(), n.len()))
                     .unwrap_or_default();
                 let class = group_class(&class_of, &group);
-                (fullest.to_string(), class, None)
+                // a knowledge base link: the fullest linked name's
+                let linked = named.iter().filter_map(|&m| Some((doc.mentions[m].qid?, bare_name(doc.slice(doc.mentions[m].span)))))
+                    .max_by_key(|(_, n)| (n.split_whitespace().count(), n.len()))
+                    .map(|(q, _)| format!("Q{q}"));
+                (fullest.to_string(), class, linked)
             }
         };
         let key = match &wikidata {
