@@ -14,8 +14,8 @@
 //!    its class, a prior from its sitelink count, its country (P17) and the
 //!    region it lies in (P131).
 //!
-//! Standard input cannot be read twice: it is read in one pass, keeping the
-//! instances of the root classes themselves (no subclasses).
+//! Standard input (or a pipe) cannot be read twice: it is read in one pass,
+//! keeping the instances of the root classes themselves (no subclasses).
 //!
 //! Rules:
 //! - class: each root has a schema.org class. An item's P31 values (not the
@@ -42,8 +42,9 @@
 //! item skipped by its P31 may go unnoticed).
 //!
 //! Memory: the subclass links (8 bytes each), the classes below the roots,
-//! the chunks in flight (about 4 × threads × 2 MB), and the kept entities:
-//! a 28-byte record each, their names and aliases in 64 MB blocks.
+//! the chunks in flight (about 4 × threads × 2 MB, at most 256 MB), and the
+//! kept entities: a 28-byte record each, their names and aliases in 64 MB
+//! blocks. Writing the file (`write::write`) takes several times more.
 
 use super::write::{self, Entry, CLASSES};
 use crate::error::Error;
@@ -164,7 +165,7 @@ impl Observer for Silent {
 /// What a build did, for the summary line.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
-    /// Passes over the input: 2, or 1 for standard input.
+    /// Passes over the input: 2, or 1 for standard input or a pipe.
     pub passes: u32,
     /// Entity lines (items, properties, lexemes…), bad ones included.
     pub entities: u64,
@@ -208,17 +209,23 @@ impl fmt::Display for Summary {
 pub fn build(input: &Path, options: &Options, observer: &mut dyn Observer) -> Result<(Vec<u8>, Summary), Error> {
     let started = Instant::now();
     let stdin = input == Path::new("-");
-    if !stdin && input.is_dir() {
+    let metadata = match stdin {
+        true => None,
+        false => Some(std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_path_buf(), source })?),
+    };
+    if metadata.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(Error::Read { path: input.to_path_buf(), source: io::Error::new(io::ErrorKind::IsADirectory, "is a directory") });
     }
-    let total = if stdin { None } else { Some(std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_path_buf(), source })?.len()) };
+    // standard input, a pipe or a device cannot be read twice
+    let stream = !metadata.as_ref().is_some_and(|m| m.is_file());
+    let total = metadata.filter(|m| m.is_file()).map(|m| m.len());
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads.max(1)).build().map_err(|e| Error::Io(io::Error::other(e)))?;
     let roots = &options.classes.roots;
-    let mut summary = Summary { passes: if stdin { 1 } else { 2 }, ..Summary::default() };
+    let mut summary = Summary { passes: if stream { 1 } else { 2 }, ..Summary::default() };
 
     // pass 1: subclass-of links, then the classes below each root
     let mut edges: Vec<(u32, u32)> = Vec::new();
-    if !stdin {
+    if !stream {
         observer.phase("pass 1/2: classes", total);
         let dump = Dump::open(input)?;
         dump.run(&pool, options.threads, observer, subclass_links, |links, _| edges.extend(links))?;
@@ -228,7 +235,7 @@ pub fn build(input: &Path, options: &Options, observer: &mut dyn Observer) -> Re
     summary.phase_seconds[0] = started.elapsed().as_secs_f64();
 
     // pass 2: the items to keep
-    observer.phase(if stdin { "reading standard input (one pass: the listed classes only)" } else { "pass 2/2: entities" }, total);
+    observer.phase(if stream { "one pass (a stream): instances of the listed classes only" } else { "pass 2/2: entities" }, total);
     let dump = Dump::open(input)?;
     let mut kept = Kept::default();
     let mut line = 0u64;
@@ -322,7 +329,9 @@ impl Dump {
         work: impl Fn(&Chunk) -> T + Sync,
         mut merge: impl FnMut(T, &mut dyn Observer),
     ) -> Result<(), Error> {
-        let batch = 2 * threads.max(1);
+        // chunks handed out at a time (and as many more read ahead): enough
+        // for every thread, a bounded number whatever --threads says
+        let batch = (2 * threads).clamp(2, 64);
         let (send, receive) = mpsc::sync_channel::<io::Result<Chunk>>(batch);
         let Dump { path, reader, count } = self;
         let (give_back, recycled) = mpsc::channel::<Buffer>();
