@@ -215,4 +215,15 @@ pub struct ExtractArgs {
     /// Example: `--base https://example.org/news/`
     #[arg(long, value_name = "IRI")]
     pub base: Option<String>,
+
+    /// Also link names against this knowledge base (made by `newsgraph kb
+    /// build` from a Wikidata dump); may be given more than once. Its
+    /// entities join the built-in ones. Example: `--kb wikidata.kb`
+    #[arg(long, value_name = "FILE")]
+    pub kb: Vec<PathBuf>,
+
+    /// Link only against the knowledge bases given with --kb, not the
+    /// built-in one. Example: `--kb wikidata.kb --no-builtin-kb`
+    #[arg(long)]
+    pub no_builtin_kb: bool,
 }

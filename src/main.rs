@@ -47,6 +47,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// The knowledge bases to link against: the built-in one unless refused,
+/// and the files given.
+fn linker(files: &[PathBuf], no_builtin: bool) -> Result<newsgraph::link::Linker, Error> {
+    if no_builtin && files.is_empty() {
+        return Err(Error::Invalid { what: "--no-builtin-kb", message: "give the knowledge base to use with --kb FILE".into() });
+    }
+    let mut kbs = Vec::new();
+    if !no_builtin {
+        kbs.push(newsgraph::kb::Kb::builtin());
+    }
+    for path in files {
+        kbs.push(newsgraph::kb::Kb::open(path).map_err(|e| Error::Invalid { what: "knowledge base", message: e.to_string() })?);
+    }
+    Ok(newsgraph::link::Linker::new(kbs))
+}
+
 /// Checked options: nothing half-valid reaches the work.
 struct Job {
     files: Vec<PathBuf>,
@@ -180,8 +196,9 @@ impl Observer for Progress {
 }
 
 fn extract(args: ExtractArgs) -> Result<(), Error> {
+    let linker = linker(&args.kb, args.no_builtin_kb)?;
     let job = check(args)?;
-    let pipeline = Pipeline::new()?;
+    let pipeline = Pipeline::with_linker(linker)?;
     let corpus = Corpus { pipeline: &pipeline, format: job.format, base: job.base.clone(), threads: job.threads };
     let mut progress = Progress::new(job.quiet, &job.files);
     let mut sources = Sources::new(job.files.clone(), job.options.clone());

@@ -335,3 +335,27 @@ fn a_damaged_gzip_file_is_an_error_and_writes_nothing() {
     assert!(run.stderr.contains("damaged.json.gz"), "{}", run.stderr);
     assert!(!output.exists());
 }
+
+#[test]
+fn extract_links_names_with_a_built_knowledge_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, _) = built(&data(HEAD20), dir.path(), &[]);
+    let kb = dir.path().join("out.kb");
+    let text = write(dir.path(), "a.txt", "George Washington crossed the river at dawn with his officers.\n");
+    let run = |args: &[&str]| newsgraph().arg("extract").arg(&text).args(["-f", "nt", "-q"]).args(args).output().unwrap();
+    let out = run(&["--kb", kb.to_str().unwrap(), "--no-builtin-kb"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<http://www.wikidata.org/entity/Q23>"));
+    // a missing file, or no knowledge base left, is an error and writes nothing
+    let output = dir.path().join("out.nt");
+    for args in [vec!["--kb", "no/such.kb"], vec!["--no-builtin-kb"]] {
+        let out = newsgraph().arg("extract").arg(&text).arg("-o").arg(&output).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("knowledge base") || String::from_utf8_lossy(&out.stderr).contains("--kb"), "{args:?}");
+        assert!(!output.exists());
+    }
+    // a file that is no knowledge base
+    let out = newsgraph().arg("extract").arg(&text).arg("--kb").arg(&text).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is no newsgraph knowledge base"));
+}
