@@ -66,7 +66,7 @@ pub fn normalise(name: &str, out: &mut String) {
     use unicode_normalization::UnicodeNormalization;
     out.clear();
     let mut space = true;
-    for c in name.nfkd().filter(|c| !is_combining_mark(*c)) {
+    let mut push = |c: char, out: &mut String| {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
@@ -76,6 +76,12 @@ pub fn normalise(name: &str, out: &mut String) {
             out.push(' ');
             space = true;
         }
+    };
+    // most names are ASCII: no decomposition to do
+    if name.is_ascii() {
+        name.chars().for_each(|c| push(c, out));
+    } else {
+        name.nfkd().filter(|c| !is_combining_mark(*c)).for_each(|c| push(c, out));
     }
     while out.ends_with(' ') {
         out.pop();

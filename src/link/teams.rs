@@ -12,29 +12,26 @@ use crate::ontology::{EntityType, Ontology};
 /// sport's name counts twice), or scores ("2-1") with at least one.
 pub fn is_sports(doc: &Document, ontology: &Ontology) -> bool {
     let words = &ontology.lexicon.sport;
-    let mut seen: Vec<&str> = Vec::new();
-    let mut points = 0;
+    let lower = &doc.lower_tokens;
+    let all = 0..lower.len();
+    let found = |w: &String| lower.positions(w, all.clone()).iter().any(|&i| lower.get(i as usize) == w);
+    let mut points = 2 * words.sports.iter().filter(|w| found(w)).count() + words.cues.iter().filter(|w| found(w)).count();
+    // "BASEBALL-STANDINGS": the parts of hyphenated words; "2-1": scores
     let mut scores = 0;
-    for t in &doc.tokens {
-        let word = doc.slice(*t);
+    for i in all.clone() {
+        let word = lower.get(i);
+        if !word.contains('-') {
+            continue;
+        }
         if is_score(word) {
             scores += 1;
             continue;
         }
-        // "BASEBALL-STANDINGS": each part of a hyphenated word
         for part in word.split('-') {
-            let lower = part.to_lowercase();
-            let (cue, weight) = match words.sports.iter().find(|c| **c == lower) {
-                Some(sport) => (Some(sport), 2),
-                None => (words.cues.iter().find(|c| **c == lower), 1),
-            };
-            if let Some(cue) = cue.filter(|c| !seen.contains(&c.as_str())) {
-                seen.push(cue);
-                points += weight;
-            }
+            points += if words.sports.contains(part) { 2 } else { words.cues.contains(part) as usize };
         }
     }
-    points >= 3 || (scores >= 2 && !seen.is_empty())
+    points >= 3 || (scores >= 2 && points > 0)
 }
 
 /// "2-1", "6-4", "21-17": a result, not a range of years.
