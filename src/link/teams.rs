@@ -18,11 +18,14 @@ pub fn is_sports(doc: &Document, ontology: &Ontology) -> bool {
     let mut points = 2 * words.sports.iter().filter(|w| found(w)).count() + words.cues.iter().filter(|w| found(w)).count();
     // "BASEBALL-STANDINGS": the parts of hyphenated words; "2-1": scores
     let mut scores = 0;
-    for i in all.clone() {
-        let word = lower.get(i);
-        if !word.contains('-') {
+    let mut last = usize::MAX;
+    for (at, _) in doc.text.match_indices('-') {
+        let i = doc.tokens.partition_point(|t| t.end <= at);
+        if i == last || i >= doc.tokens.len() || doc.tokens[i].start > at {
             continue;
         }
+        last = i;
+        let word = lower.get(i);
         if is_score(word) {
             scores += 1;
             continue;

@@ -25,6 +25,9 @@ impl CandidateSource for QuotedWorks {
         let mut out = Vec::new();
         for sentence in &doc.sentences {
             let text = sentence.span.slice(&doc.text);
+            if !text.contains(['"', '\u{201c}', '\u{2018}']) {
+                continue;
+            }
             for (start, end) in quoted(text) {
                 let inner = &text[start..end];
                 if is_title(inner) && !is_title_case(&[&text[..start], &text[end..]].concat()) {
