@@ -21,7 +21,8 @@ impl Clusters {
 
     /// Reads `word<TAB>bits` lines; a line that is not one is skipped.
     pub fn from_tsv(text: &'static str) -> Clusters {
-        let mut paths = FxHashMap::default();
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut paths = FxHashMap::with_capacity_and_hasher(lines, Default::default());
         for line in text.lines() {
             let Some((word, bits)) = line.split_once('\t') else { continue };
             if bits.is_empty() || bits.len() > 16 || !bits.bytes().all(|b| b == b'0' || b == b'1') {

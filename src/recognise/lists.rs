@@ -38,7 +38,8 @@ impl NameLists {
 
     /// One list per kind, one name per line.
     pub fn from_lists(lists: &[&str]) -> NameLists {
-        let mut kinds: FxHashMap<String, u8> = FxHashMap::default();
+        let names = lists.iter().map(|l| l.bytes().filter(|&b| b == b'\n').count() + 1).sum();
+        let mut kinds: FxHashMap<String, u8> = FxHashMap::with_capacity_and_hasher(names, Default::default());
         for (k, list) in lists.iter().enumerate() {
             for name in list.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
                 *kinds.entry(name.to_lowercase()).or_default() |= 1 << k;
