@@ -158,14 +158,6 @@ impl KnowledgeGraph {
         let node_of = |m: usize| resolution.entity_of[m].map(|e| entity_nodes[e]);
 
         for fact in &doc.facts {
-            // a quotation whose speaker stands for no one (a pronoun with no
-            // person before it) is attributed to nobody: left out, as a
-            // quotation with no speaker is
-            if let FactKind::Quotation { speaker: Some(s), .. } = fact.kind {
-                if node_of(s).is_none() {
-                    continue;
-                }
-            }
             let evidence = self.evidence(doc, article, fact.evidence, fact.sentence);
             match &fact.kind {
                 FactKind::MemberOf { member, group } => self.relate_mentions(node_of(*member), node_of(*group), Relation::MemberOf, evidence),

@@ -5,8 +5,12 @@
 //! reporters: "…"`, a partial quote after a speech verb (`the union said the
 //! offer was "an insult"`), or a quotation opening a sentence with no attribution,
 //! which continues the speaker before it (also across paragraphs, when a
-//! quotation is left open at the end of one). Marks with no speech verb near
-//! them are scare quotes and say nothing.
+//! quotation is left open at the end of one), unless someone else is named
+//! in between. The attribution may follow in the next sentence when the
+//! quotation ends its own (`"… We will wait." Ana Ruiz said.`), or come as
+//! `according to X` or `X: "…"`. Quoted words with no speaker found are a
+//! quotation with no speaker when they are long enough to be speech (six
+//! words or more); shorter ones are scare quotes or names and say nothing.
 //!
 //! The speaker is the mention the text gives: a name, a title phrase ("the
 //! minister said"), an unnamed speaker ("a senior Danish diplomat", a
@@ -62,7 +66,8 @@ impl Extractor for Quotations {
 
     fn extract(&self, doc: &Document, ontology: &Ontology) -> Vec<Fact> {
         let mut facts = Vec::new();
-        let mut previous: Option<(usize, Option<MentionId>)> = None; // (paragraph, speaker)
+        // the last quotation's paragraph, speaker and end
+        let mut previous: Option<(usize, Option<MentionId>, usize)> = None;
         let prose: Vec<(usize, Span)> = doc
             .paragraphs
             .iter()
@@ -84,32 +89,82 @@ impl Extractor for Quotations {
                 let post = (words.index_at(m.after.min(sentence.end)), words.index_at(post_end).max(words.index_at(m.after.min(sentence.end))));
                 let opens_sentence = doc.text[sentence.start..m.open].trim().is_empty();
                 let attribution = Attribution { doc, ontology, words: &words, sentence: s };
-                let speaker = attribution.after_quote(post).or_else(|| attribution.before_quote(pre));
+                // a quotation that ends its sentence ("…,” Ana said." split
+                // after the mark, or several sentences quoted): the
+                // attribution is in the sentence that follows the mark
+                let next = after_mark(doc, m.after, paragraph).filter(|&n| n != s);
+                let next_words = next.map(|n| Words::of_sentence(doc, n));
+                let speaker = match (next, &next_words) {
+                    // first what its own sentence says; then a short
+                    // attribution opening the next ("Ana Ruiz said.")
+                    (Some(n), Some(w)) => attribution.before_quote(pre).or_else(|| {
+                        let end = found.get(k + 1).map_or(doc.sentences[n].span.end, |q| q.open.min(doc.sentences[n].span.end));
+                        let after = Attribution { doc, ontology, words: w, sentence: n };
+                        after.after_quote((w.index_at(m.after), w.index_at(end)), NEXT_SENTENCE_REACH)
+                    }),
+                    _ => attribution.after_quote(post, REACH).or_else(|| attribution.before_quote(pre)),
+                };
                 let joined_to_previous = k > 0 && doc.sentence_at(found[k - 1].open) == Some(s);
                 let speaker = match speaker {
                     found @ Some(_) => found,
                     // `called the plan "reckless" and "unfunded"`: the same speaker
-                    None if joined_to_previous => previous.and_then(|(_, sp)| sp),
-                    None if opens_sentence => match previous {
-                        Some((pp, sp)) if p - pp <= 2 => sp,
+                    None if joined_to_previous => previous.and_then(|(_, sp, _)| sp),
+                    // `"…," Ana said. "…"`: the speaker goes on, unless
+                    // someone else is named in between, outside her attribution
+                    None => match previous {
+                        Some((pp, Some(sp), end)) if p - pp <= 2 && opens_sentence && !other_named(doc, sp, end, m.open) => Some(sp),
                         _ => None,
                     },
-                    None => None,
                 };
-                if let Some(id) = speaker {
+                // no speaker found: still a quotation when it reads as speech
+                if speaker.is_some() || reads_as_speech(doc.slice(m.inside)) {
                     facts.push(Fact {
-                        kind: FactKind::Quotation { speaker: Some(id), text: m.inside },
+                        kind: FactKind::Quotation { speaker, text: m.inside },
                         evidence: m.inside,
                         sentence: Some(s),
                         source: self.name(),
                     });
-                    previous = Some((p, Some(id)));
+                    previous = Some((p, speaker, m.after));
                 }
             }
         }
         facts
     }
 }
+
+/// Whether a person is named between `from` and `to` outside the sentence
+/// that names `speaker` (her attribution may name others: "Ana told Ben").
+fn other_named(doc: &Document, speaker: MentionId, from: usize, to: usize) -> bool {
+    let own = doc.mentions[speaker].sentence;
+    doc.mentions.iter().any(|m| m.form == MentionForm::Name && m.class.is_person() && m.span.start >= from && m.span.end <= to && m.sentence != own)
+}
+
+/// The sentence of the first word after a closing mark, in its paragraph.
+fn after_mark(doc: &Document, after: usize, paragraph: Span) -> Option<usize> {
+    let rest = doc.text.get(after..paragraph.end)?;
+    let skip = rest.len() - rest.trim_start().len();
+    (after + skip < paragraph.end).then(|| doc.sentence_at(after + skip)).flatten()
+}
+
+/// How far after a quotation its speech verb may stand, in tokens: far
+/// enough for a name with its apposition ("Ana Ruiz, head of the port
+/// authority, said"); in the sentence after a quotation that ends its own,
+/// only a short attribution ("Ana Ruiz said.", "said the minister.").
+const REACH: usize = 25;
+const NEXT_SENTENCE_REACH: usize = 8;
+
+/// Words in quotation marks with no one named as saying them are speech
+/// when they are long enough to be a clause and read as a sentence (a
+/// capital first, or a sentence's mark last): "a safe haven" is a scare
+/// quote, a title is a name, and a phrase woven into the writer's own
+/// sentence is theirs unless a speaker is named.
+fn reads_as_speech(quoted: &str) -> bool {
+    let sentence_like = quoted.chars().next().is_some_and(char::is_uppercase) || quoted.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']).ends_with(['.', ',', '!', '?', '\u{2026}']);
+    sentence_like && quoted.split_whitespace().count() >= SPEECH_WORDS
+}
+
+/// The fewest words of a quotation with no speaker named.
+const SPEECH_WORDS: usize = 6;
 
 struct Attribution<'a> {
     doc: &'a Document,
@@ -172,13 +227,18 @@ impl Attribution<'_> {
     }
 
     /// `"…," the spokeswoman added.` / `"…", said Okafor.` / `"…", he said.`
-    fn after_quote(&self, (from, to): (usize, usize)) -> Option<MentionId> {
+    fn after_quote(&self, (from, to): (usize, usize), reach: usize) -> Option<MentionId> {
         let mut k = from;
         while k < to && matches!(self.words.word(k), "," | "." | "\u{2014}" | "-") {
             k += 1;
         }
         if k >= to {
             return None;
+        }
+        // `"…," according to X.`
+        if self.words.word(k) == "according" && self.words.word(k + 1) == "to" {
+            let end = (k + 2..to).find(|&i| matches!(self.words.word(i), "," | "." | ";" | ":")).unwrap_or(to);
+            return self.mention_in(k + 2, end, true);
         }
         if self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(k)) {
             let end = (k + 1..to.min(k + 12)).find(|&i| matches!(self.words.word(i), "," | "." | ";" | ":")).unwrap_or(to.min(k + 12));
@@ -187,18 +247,27 @@ impl Attribution<'_> {
         if self.is_speech_verb(k) {
             return None; // `"…", saying …`: a participle, not an attribution
         }
-        // subject then verb, close after the quotation
-        let v = (k..to.min(k + 10)).find(|&i| self.is_speech_verb(i))?;
+        // subject then verb, close after the quotation (a name with its
+        // apposition: "Ana Ruiz, head of the port authority, said")
+        let v = (k..to.min(k + reach)).find(|&i| self.is_speech_verb(i))?;
         if (k..v).any(|i| matches!(self.words.word(i), "." | ";" | ":")) {
             return None;
         }
         self.subject_before(k, v)
     }
 
+    /// `Ana Ruiz: "…"`: a person or organisation named right before the
+    /// colon that opens the quotation.
+    fn before_colon(&self, (from, to): (usize, usize)) -> Option<MentionId> {
+        let colon = to.checked_sub(1).filter(|&c| c > from && self.words.word(c) == ":")?;
+        let m = self.mention_in(from, colon, false)?;
+        (self.doc.mentions[m].span.end == self.words.spans[colon - 1].end).then_some(m)
+    }
+
     /// `X said: "…"` / `X told reporters the vote was close: "…"` /
     /// `the union said the offer was "an insult"` / `described by X as a "…"`.
     fn before_quote(&self, (from, to): (usize, usize)) -> Option<MentionId> {
-        let v = (from..to).rev().find(|&i| self.is_speech_verb(i))?;
+        let Some(v) = (from..to).rev().find(|&i| self.is_speech_verb(i)) else { return self.before_colon((from, to)) };
         if self.words.word(v + 1) == "by" {
             return self.mention_in(v + 2, to, true);
         }
@@ -241,10 +310,33 @@ mod tests {
             ("Critics call it a \"safe haven\" for fraud.", &[]),
             ("The deal was described by Eva Morales as a \"turning point\".", &[("Eva Morales", "turning point")]),
             ("Ana Ruiz underlined: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),
+            // several sentences quoted, then the attribution
+            ("\"The ports stay open. Ships sail at dawn.\" Ana Ruiz said.", &[("Ana Ruiz", "The ports stay open. Ships sail at dawn.")]),
+            // a name and a colon; "according to"
+            ("Harbour chief Ana Ruiz: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),
+            ("\"The ports stay open,\" according to Ana Ruiz.", &[("Ana Ruiz", "The ports stay open,")]),
+            // more speech verbs: "vowed", a participle
+            ("Ben Ode vowed that \"no port will close\" this year.", &[("Ben Ode", "no port will close")]),
+            ("Ben Ode spoke on radio, warning: \"Storms are coming.\"", &[("Ben Ode", "Storms are coming.")]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(s, q)| (s.to_string(), q.to_string())).collect();
             assert_eq!(quotes(text), want, "in {text:?}");
         }
+    }
+
+    #[test]
+    fn quotations_with_no_speaker_named_are_kept_when_they_read_as_speech() {
+        let text = "The crowd grew. Banners read \"We will not leave this square tonight\" and \"no cuts\". The plan is \"to close every road into the old town\" by May.";
+        let doc = run(text, &[&Quotations]);
+        let found: Vec<(Option<MentionId>, &str)> = doc
+            .facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Quotation { speaker, text } => Some((*speaker, doc.slice(*text))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(found, vec![(None, "We will not leave this square tonight")]);
     }
 }
