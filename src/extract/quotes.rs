@@ -253,7 +253,10 @@ impl Attribution<'_> {
         if (k..v).any(|i| matches!(self.words.word(i), "." | ";" | ":")) {
             return None;
         }
-        self.subject_before(k, v)
+        // a name right after the quotation is the subject ("…," Ana sang to
+        // Ben before asking …), whoever is named nearer the verb
+        let first = self.mention_in(k, v, true).filter(|&m| self.doc.mentions[m].span.start == self.words.spans[k].start);
+        first.or_else(|| self.subject_before(k, v))
     }
 
     /// `Ana Ruiz: "…"`: a person or organisation named right before the
@@ -310,6 +313,8 @@ mod tests {
             ("Critics call it a \"safe haven\" for fraud.", &[]),
             ("The deal was described by Eva Morales as a \"turning point\".", &[("Eva Morales", "turning point")]),
             ("Ana Ruiz underlined: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),
+            // the name right after the quotation is the subject
+            ("\"We stay,\" Ana Ruiz told Ben Ode before adding that the port was safe.", &[("Ana Ruiz", "We stay,")]),
             // several sentences quoted, then the attribution
             ("\"The ports stay open. Ships sail at dawn.\" Ana Ruiz said.", &[("Ana Ruiz", "The ports stay open. Ships sail at dawn.")]),
             // a name and a colon; "according to"
