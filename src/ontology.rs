@@ -268,6 +268,12 @@ pub struct EventWords {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceWords {
+    /// Kinds of place: "a village in Y".
+    pub nouns: WordList,
+    /// "located in", "situated in".
+    pub located: WordList,
+    /// "northern", "central": a part of the place after them.
+    pub parts: WordList,
     pub comprising: WordList,
 }
 

@@ -45,9 +45,15 @@ impl Extractor for Places {
                 let (a, next) = (places[k], places.get(k + 1).copied());
                 let Some(b) = next else { break };
                 let g = gap(a, b);
-                // "Lyon, France" (not a list: "Lyon, France and Spain")
-                if g == "," && !matches!(places.get(k + 2).map(|&c| gap(b, c)), Some(x) if x == "," || x == "and" || x == ", and") {
+                // "Lyon, France" (not a list: "Lyon, France and Spain"), and a
+                // chain of ever larger places: "Lyon, Rhône, France"
+                let rank_of = |m: MentionId| rank(doc.mentions[m].class);
+                let chain = places.get(k + 2).filter(|&&c| gap(b, c) == "," && rank_of(a) < rank_of(b) && rank_of(b) < rank_of(c) && rank_of(a).is_some());
+                if g == "," && (chain.is_some() || !matches!(places.get(k + 2).map(|&c| gap(b, c)), Some(x) if x == "," || x == "and" || x == ", and")) {
                     pairs.push((a, b));
+                    if let Some(&c) = chain {
+                        pairs.push((a, c));
+                    }
                 }
                 // "the Ohio city of Dayton"
                 if matches!(g.as_str(), "city of" | "town of" | "state of" | "region of" | "province of" | "capital" | "capital,") {
@@ -61,6 +67,10 @@ impl Extractor for Places {
                         i -= 1;
                         pairs.push((places[i], b));
                     }
+                }
+                // "X is a village in Y", "X, a port city in northern Y", "X is located in Y"
+                if states_inside(&g, &ontology.lexicon.places) {
+                    pairs.push((a, b));
                 }
                 // "Scandinavia, comprising A, B and C"
                 if comprising.iter().any(|c| g == format!(", {c}") || g == *c) {
@@ -90,6 +100,26 @@ impl Extractor for Places {
     }
 }
 
+/// Whether the words between two places say the first lies in the second:
+/// "is a village in", ", a port city in northern", "is located in the".
+/// A kind of place must be named (or "located"), nothing but articles and
+/// lower-case words stand before it, and "in" (then "the" or a part such as
+/// "northern") ends the gap.
+fn states_inside(gap: &str, words: &crate::ontology::PlaceWords) -> bool {
+    let mut tokens: Vec<&str> = gap.split_whitespace().collect();
+    while tokens.last().is_some_and(|w| *w == "the" || words.parts.contains(w)) {
+        tokens.pop();
+    }
+    if tokens.pop() != Some("in") || tokens.is_empty() || tokens.len() > 7 {
+        return false;
+    }
+    let start = usize::from(tokens[0] == ",");
+    let body = &tokens[start..];
+    let kind = body.iter().any(|w| words.nouns.contains(w) || words.located.contains(w));
+    let plain = body.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    kind && plain && !body.contains(&"and") && !body.contains(&"not")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +142,11 @@ mod tests {
                 ),
                 ("The Baltic region, comprising Estonia, Latvia and Lithuania, grew.", &[]),
                 ("Talks in France, Germany and Italy ended.", &[]),
+                ("Floods hit Munich, Bavaria, Germany on Monday.", &[("containedIn", "Munich", "Bavaria"), ("containedIn", "Munich", "Germany"), ("containedIn", "Bavaria", "Germany")]),
+                ("Pemberly is a small town in Ontario.", &[("containedIn", "Pemberly", "Ontario")]),
+                ("They met in Lyon, a city in eastern France, last year.", &[("containedIn", "Lyon", "France")]),
+                ("The lake is located in the Canadian province of Ontario.", &[]),
+                ("Ontario is not in France.", &[]),
                 ("It was held in the Japanese city of Osaka.", &[]),
             ],
         );
