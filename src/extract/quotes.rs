@@ -111,6 +111,7 @@ impl Extractor for Quotations {
                     None if joined_to_previous => previous.and_then(|(_, sp, _)| sp),
                     // `"…," Ana said. "…"`: the speaker goes on, unless
                     // someone else is named in between, outside her attribution
+                    None if looks_like_title(doc.slice(m.inside)) => None,
                     None => match previous {
                         Some((pp, Some(sp), end)) if p - pp <= 2 && opens_sentence && !other_named(doc, sp, end, m.open) => Some(sp),
                         _ => None,
@@ -137,6 +138,13 @@ impl Extractor for Quotations {
 fn other_named(doc: &Document, speaker: MentionId, from: usize, to: usize) -> bool {
     let own = doc.mentions[speaker].sentence;
     doc.mentions.iter().any(|m| m.form == MentionForm::Name && m.class.is_person() && m.span.start >= from && m.span.end <= to && m.sentence != own)
+}
+
+/// A title in quotation marks ("Two Roads Home" was written by …) is no
+/// one's speech going on: every word of four letters or more capitalised.
+fn looks_like_title(quoted: &str) -> bool {
+    let long: Vec<&str> = quoted.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    !long.is_empty() && long.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)) && !quoted.trim_end().ends_with(['.', '!', '?', ','])
 }
 
 /// The sentence of the first word after a closing mark, in its paragraph.
@@ -315,6 +323,8 @@ mod tests {
             ("Ana Ruiz underlined: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),
             // the name right after the quotation is the subject
             ("\"We stay,\" Ana Ruiz told Ben Ode before adding that the port was safe.", &[("Ana Ruiz", "We stay,")]),
+            // a title does not go on with the speaker before it
+            ("Ana Ruiz said: \"We stay.\"\n\"Harbour Lights Forever\" was her first song.", &[("Ana Ruiz", "We stay.")]),
             // several sentences quoted, then the attribution
             ("\"The ports stay open. Ships sail at dawn.\" Ana Ruiz said.", &[("Ana Ruiz", "The ports stay open. Ships sail at dawn.")]),
             // a name and a colon; "according to"
