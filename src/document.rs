@@ -205,6 +205,8 @@ pub enum ParagraphRole {
     Byline,
     /// The job line under a byline ("Political editor, travelling with …").
     BylineRole,
+    /// Wire credits, anywhere: "Reporting by Ann Lee; Editing by Bo Park".
+    Credits,
     /// Page furniture: adverts, share buttons, captions. Skipped.
     Furniture,
 }

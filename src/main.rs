@@ -230,6 +230,10 @@ fn text(args: TextArgs) -> Result<(), Error> {
         writeln!(out, "headline: {}", doc.meta.headline.as_deref().unwrap_or(""))?;
         writeln!(out, "date: {}", doc.meta.date.map(|d| d.to_string()).unwrap_or_default())?;
         writeln!(out, "byline: {}", role_lines(ParagraphRole::Byline).join(" / "))?;
+        let credits = role_lines(ParagraphRole::Credits);
+        if !credits.is_empty() {
+            writeln!(out, "credits: {}", credits.join(" / "))?;
+        }
         if let Some(url) = &doc.meta.url {
             writeln!(out, "url: {url}")?;
         }

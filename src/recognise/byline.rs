@@ -12,18 +12,21 @@ use crate::ontology::{EntityType, Ontology};
 pub struct BylineNames;
 
 impl CandidateSource for BylineNames {
-    fn candidates(&self, doc: &Document, _ontology: &Ontology) -> Vec<Candidate> {
+    fn candidates(&self, doc: &Document, ontology: &Ontology) -> Vec<Candidate> {
         // the first byline only: a second "By …" line is a caption or a credit
-        let Some(line) = doc.paragraphs_with(ParagraphRole::Byline).next() else { return Vec::new() };
-        author_spans(&doc.text, line.span)
+        let byline = doc.paragraphs_with(ParagraphRole::Byline).next().map(|line| author_spans(&doc.text, line.span, ontology)).unwrap_or_default();
+        let credits = doc.paragraphs_with(ParagraphRole::Credits).flat_map(|line| credit_spans(&doc.text, line.span).into_iter().map(|(_, span)| span));
+        byline
             .into_iter()
+            .chain(credits)
             .map(|span| Candidate { span, class: EntityType::Person, origin: Origin::Byline, entry: None })
             .collect()
     }
 }
 
-/// The name spans of a byline: "By A, B and C", "By A. Agency".
-fn author_spans(text: &str, line: Span) -> Vec<Span> {
+/// The name spans of a byline: "By A, B and C", "By A. Agency", "By A,
+/// health reporter", "By A, Political Editor", "By A in Oslo".
+pub fn author_spans(text: &str, line: Span, ontology: &Ontology) -> Vec<Span> {
     let mut body = line.slice(text);
     let mut offset = line.start;
     // "By", once, or twice as some pages print it
@@ -34,6 +37,33 @@ fn author_spans(text: &str, line: Span) -> Vec<Span> {
     if offset == line.start {
         return Vec::new();
     }
+    body = &body[..crate::text::byline_names_end(body)];
+    let is_title = |name: &str| {
+        let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+        ontology.title_end(|k| words.get(k).map_or("", String::as_str), 0) == Some(words.len())
+    };
+    name_spans(body, offset).into_iter().filter(|s| !is_title(s.slice(text))).collect()
+}
+
+/// The names of a credit line with what each did, in line order:
+/// ("reporting", span) for "Reporting by Ann Lee; Editing by Bo Park".
+pub fn credit_spans(text: &str, line: Span) -> Vec<(String, Span)> {
+    let body = line.slice(text);
+    let mut out = Vec::new();
+    for (what, names) in crate::text::credit_parts(body) {
+        if names.is_empty() {
+            continue;
+        }
+        let offset = line.start + (names.as_ptr() as usize - body.as_ptr() as usize);
+        for span in name_spans(names, offset) {
+            out.push((what.to_lowercase(), span));
+        }
+    }
+    out
+}
+
+/// The names of `body` (which starts at `offset`), between its separators.
+fn name_spans(body: &str, offset: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut from = 0;
     for (at, len) in separators(body).into_iter().chain([(body.len(), 0)]) {
@@ -94,6 +124,12 @@ mod tests {
             // an agency's article, and a doubled "By"
             ("By The Harbour Wire\nThe ferry sailed late.", &["Harbour Wire"]),
             ("By By Lea Moss\nThe ferry sailed late.", &["Lea Moss"]),
+            // a role or a place after the names
+            ("By Lea Moss, transport reporter\nThe ferry sailed late.", &["Lea Moss"]),
+            ("By Lea Moss, Political Editor\nThe ferry sailed late.", &["Lea Moss"]),
+            ("By Lea Moss and Ole Lund in Bergen\nThe ferry sailed late.", &["Lea Moss", "Ole Lund"]),
+            // wire credits, at the end
+            ("The ferry sailed late.\nReporting by Lea Moss and Ole Lund; Editing by Kai Berg", &["Lea Moss", "Ole Lund", "Kai Berg"]),
         ];
         for (text, want) in cases {
             let doc = Document::new(*text, Metadata::default());

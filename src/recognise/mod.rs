@@ -10,7 +10,7 @@
 //! next stage, `crate::link`; who a title phrase or a pronoun stands for is
 //! decided in `crate::resolve`.
 
-mod byline;
+pub mod byline;
 pub mod clusters;
 pub mod corpora;
 pub mod descriptions;

@@ -26,6 +26,8 @@ pub fn classify_paragraphs(text: &str) -> Vec<Paragraph> {
             ParagraphRole::Furniture
         } else if !prose_seen && is_byline(line) {
             ParagraphRole::Byline
+        } else if is_credit_line(line) {
+            ParagraphRole::Credits
         } else if previous == Some(ParagraphRole::Byline) && is_label_line(line) {
             ParagraphRole::BylineRole
         } else if index < HEADER_LINES && !prose_seen && is_dateline(line) {
@@ -111,9 +113,11 @@ fn is_label_line(line: &str) -> bool {
 }
 
 /// "By Ann Lee", "By Jane Doe and John Roe": a short line of "By" and
-/// capitalised names.
+/// capitalised names, perhaps with a role or a place after them ("By Ann
+/// Lee, health reporter", "By Ann Lee in Oslo").
 pub fn is_byline(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("By ") else { return false };
+    let rest = &rest[..byline_names_end(rest)];
     let words: Vec<&str> = rest.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 8
@@ -121,6 +125,38 @@ pub fn is_byline(line: &str) -> bool {
             matches!(*w, "and" | "&" | "de" | "van" | "von" | "der" | "al" | "bin")
                 || w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
+}
+
+/// Where the names of a byline (the text after "By ") end: before ", " and a
+/// lower-case word (a role: "news reporter"), or before " in " (a place).
+pub fn byline_names_end(body: &str) -> usize {
+    let role = body.match_indices(", ").map(|(i, _)| i).find(|&i| {
+        let next = &body[i + 2..];
+        next.chars().next().is_some_and(char::is_lowercase) && !next.starts_with("and ")
+    });
+    let place = body.find(" in ");
+    role.into_iter().chain(place).min().unwrap_or(body.len())
+}
+
+/// "Reporting by Ann Lee; Additional reporting by Bo Park; Editing by Cy
+/// Dahl": every part is a few words, "by" and capitalised names.
+pub fn is_credit_line(line: &str) -> bool {
+    word_count(line) <= 40 && line.contains(" by ") && credit_parts(line).all(|(what, names)| {
+        let lead: Vec<&str> = what.split_whitespace().collect();
+        (1..=3).contains(&lead.len())
+            && lead[0].chars().next().is_some_and(char::is_uppercase)
+            && lead[1..].iter().all(|w| w.chars().all(char::is_lowercase))
+            && names.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// The parts of a credit line, as (what was done, the names after "by"),
+/// each a slice of `line`; a part without " by " gives an empty name.
+pub fn credit_parts(line: &str) -> impl Iterator<Item = (&str, &str)> {
+    line.split(';').map(|part| {
+        let part = part.trim().trim_end_matches('.');
+        part.split_once(" by ").unwrap_or((part, ""))
+    })
 }
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

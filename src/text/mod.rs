@@ -10,7 +10,7 @@ mod nesting;
 mod sentences;
 mod tokens;
 
-pub use lines::{classify_paragraphs, parse_dateline};
+pub use lines::{byline_names_end, classify_paragraphs, credit_parts, parse_dateline};
 pub use sentences::{is_abbreviation_word, split_sentences};
 pub use tokens::tokenize;
 
