@@ -242,6 +242,7 @@ pub struct Lexicon {
     pub clause: ClauseWords,
     pub names: NameWords,
     pub sport: SportWords,
+    pub affiliation: AffiliationWords,
     pub negation: NegationWords,
     pub membership: MembershipWords,
     pub quotes: QuoteWords,
@@ -304,6 +305,13 @@ pub struct QuoteWords {
 pub struct ClauseWords {
     pub openers: WordList,
     pub copulas: WordList,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AffiliationWords {
+    /// "X, who heads Y".
+    pub lead_verbs: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -233,7 +233,8 @@ impl Reader<'_> {
         }
         // a country before the name: "Peru's X", "Norwegians X"
         if out.is_empty() {
-            if let Some(m) = self.mention_ending_before(first).filter(|&m| self.doc.mentions[m].class == EntityType::Country) {
+            // and an organisation's: "the Green Party's X"
+            if let Some(m) = self.mention_ending_before(first).filter(|&m| self.doc.mentions[m].class == EntityType::Country || (self.doc.mentions[m].class.is_organization() && self.is_name(m))) {
                 let between = self.doc.text.get(self.doc.mentions[m].span.end..span.start).unwrap_or("");
                 let possessive = between.starts_with('\'') || between.starts_with('\u{2019}');
                 if possessive {
@@ -278,6 +279,13 @@ impl Reader<'_> {
                 self.affiliations_after(t_end, span.start, &mut out);
             }
         }
+        // "X, who heads the World Bank"
+        if self.words.word(last) == "," && self.words.word(last + 1) == "who" && self.ontology.lexicon.affiliation.lead_verbs.contains(self.words.word(last + 2)) {
+            let i = last + 3 + usize::from(matches!(self.words.word(last + 3), "the" | "a" | "an"));
+            if let Some(m) = self.mention_starting_at(i).filter(|&m| self.affiliable(m) && self.doc.mentions[m].class.is_organization()) {
+                out.push(Finding::Affiliation(m, span.cover(self.doc.mentions[m].span)));
+            }
+        }
         // "X of the World Bank", "X of Chile"
         self.affiliations_after(last, span.start, &mut out);
         // "X and Y, both from Sweden", "X, also from Chile"
@@ -317,6 +325,10 @@ mod tests {
             ("Chile's Rosa Vega and Tom Ek, both from Sweden, ran.", &[("affiliation", "Rosa Vega", "Chile"), ("affiliation", "Rosa Vega", "Sweden"), ("affiliation", "Tom Ek", "Sweden")]),
             ("The record of Lena Holm, also from Chile, stands.", &[("affiliation", "Lena Holm", "Chile")]),
             ("Lena Holm returned from Chile.", &[]),
+            // "who heads", and an organisation's possessive
+            ("Dana Kim, who heads the Harbour Authority, resigned.", &[("affiliation", "Dana Kim", "Harbour Authority")]),
+            ("Dana Kim, who no longer heads the Harbour Authority, resigned.", &[]),
+            ("The Green Party's Ed Hale spoke.", &[("affiliation", "Ed Hale", "Green Party")]),
             // a plural demonym before a list of people
             (
                 "Norwegians Kari Nilsen and Ola Hansen came first and second.",
