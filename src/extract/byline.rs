@@ -4,12 +4,14 @@
 //! byline ("By Jane Doe, health reporter") or on the line under it ("Health
 //! correspondent, in Leeds"). Wire credits anywhere in the article name
 //! authors too: "Reporting by A; Additional reporting by B" (editors, in
-//! "Editing by C", are not authors and are left out).
+//! "Editing by C", are not authors and are left out), and so do the agency
+//! of a wire dateline ("OSLO (Harbour Wire) - …") and a sign-off ("— The
+//! Harbour Wire").
 
 use super::Extractor;
 use crate::document::{Document, Fact, FactKind, MentionId, ParagraphRole, Span};
 use crate::ontology::Ontology;
-use crate::recognise::byline::{author_spans, credit_spans};
+use crate::recognise::byline::{author_spans, credit_spans, sign_off, wire_agency};
 
 pub struct Byline;
 
@@ -29,6 +31,12 @@ impl Extractor for Byline {
                 if let Some(m) = doc.mention_at(span).filter(|_| AUTHORING.contains(&what.as_str())) {
                     facts.push(author(m, line.span));
                 }
+            }
+        }
+        // "OSLO (Harbour Wire) - …", "— The Harbour Wire"
+        for span in wire_agency(doc).into_iter().chain(sign_off(doc)) {
+            if let Some(m) = doc.mention_at(span) {
+                facts.push(author(m, span));
             }
         }
         let Some(p) = doc.paragraphs.iter().position(|p| p.role == ParagraphRole::Byline) else { return facts };
@@ -89,6 +97,7 @@ mod tests {
                 &[("author", "", "Lea Moss"), ("jobTitle", "Lea Moss", "transport reporter")],
             ),
             ("By Lea Moss in Bergen\nThe ferry sailed late.", &[("author", "", "Lea Moss")]),
+            ("OSLO (Harbour Wire) - Ferry crews returned to work on Monday, the union said.", &[("author", "", "Harbour Wire")]),
             (
                 "The ferry sailed late.\nReporting by Lea Moss; Additional reporting by Ole Lund; Editing by Kai Berg",
                 &[("author", "", "Lea Moss"), ("author", "", "Ole Lund")],

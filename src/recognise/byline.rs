@@ -19,6 +19,8 @@ impl CandidateSource for BylineNames {
         byline
             .into_iter()
             .chain(credits)
+            .chain(wire_agency(doc))
+            .chain(sign_off(doc))
             .map(|span| Candidate { span, class: EntityType::Person, origin: Origin::Byline, entry: None })
             .collect()
     }
@@ -43,6 +45,43 @@ pub fn author_spans(text: &str, line: Span, ontology: &Ontology) -> Vec<Span> {
         ontology.title_end(|k| words.get(k).map_or("", String::as_str), 0) == Some(words.len())
     };
     name_spans(body, offset).into_iter().filter(|s| !is_title(s.slice(text))).collect()
+}
+
+/// The agency of a wire dateline opening the first paragraph: "OSLO
+/// (Harbour Wire) - …", "SPRINGFIELD, Ill. (Harbour Wire) — …".
+pub fn wire_agency(doc: &Document) -> Option<Span> {
+    let first = doc.paragraphs.iter().find(|p| p.role == ParagraphRole::Prose)?.span;
+    let text = first.slice(&doc.text);
+    let open = text.find(" (")?;
+    let place = &text[..open];
+    let capitals = place.split([' ', ',']).filter(|w| !w.is_empty()).next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.chars().any(char::is_alphabetic));
+    if !capitals || place.split_whitespace().count() > 5 {
+        return None;
+    }
+    let close = open + 2 + text[open + 2..].find(')')?;
+    let after = text[close + 1..].trim_start();
+    if !after.starts_with(['-', '\u{2014}', '\u{2013}']) {
+        return None;
+    }
+    let agency = text[open + 2..close].trim();
+    let words = agency.split_whitespace().count();
+    let named = (1..=5).contains(&words) && agency.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let start = first.start + open + 2 + (text[open + 2..close].len() - text[open + 2..close].trim_start().len());
+    named.then(|| Span::new(start, start + agency.len()))
+}
+
+/// A sign-off in the last lines: "— The Harbour Wire", "- Ann Lee".
+pub fn sign_off(doc: &Document) -> Option<Span> {
+    let n = doc.paragraphs.len();
+    doc.paragraphs[n.saturating_sub(3)..].iter().find_map(|p| {
+        let text = p.span.slice(&doc.text);
+        let name = text.strip_prefix(['\u{2014}', '\u{2013}', '-'])?.trim_start();
+        let name = name.strip_prefix("The ").unwrap_or(name);
+        let words = name.split_whitespace().count();
+        let named = (1..=6).contains(&words) && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && !name.ends_with(['.', '!', '?']);
+        let start = p.span.end - name.len();
+        named.then(|| Span::new(start, p.span.end))
+    })
 }
 
 /// The names of a credit line with what each did, in line order:
@@ -128,6 +167,10 @@ mod tests {
             ("By Lea Moss, transport reporter\nThe ferry sailed late.", &["Lea Moss"]),
             ("By Lea Moss, Political Editor\nThe ferry sailed late.", &["Lea Moss"]),
             ("By Lea Moss and Ole Lund in Bergen\nThe ferry sailed late.", &["Lea Moss", "Ole Lund"]),
+            // a wire dateline's agency; a sign-off
+            ("OSLO (Harbour Wire) - Ferry crews returned to work on Monday, the union said.", &["Harbour Wire"]),
+            ("The ferry sailed late on Monday, the operator said.\n\u{2014} The Harbour Wire", &["Harbour Wire"]),
+            ("OSLO (AP) The ferry sailed late.", &[]),
             // wire credits, at the end
             ("The ferry sailed late.\nReporting by Lea Moss and Ole Lund; Editing by Kai Berg", &["Lea Moss", "Ole Lund", "Kai Berg"]),
         ];
