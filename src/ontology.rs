@@ -345,6 +345,8 @@ pub struct NegationWords {
 pub struct MembershipWords {
     pub triggers: WordList,
     pub join_verbs: WordList,
+    /// "Kestrel City striker X".
+    pub team_roles: WordList,
 }
 
 impl Lexicon {

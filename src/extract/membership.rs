@@ -38,7 +38,7 @@ impl Extractor for Membership {
                     if words.index_at(doc.mentions[member].span.end) != v || !is_member_kind(doc, member) {
                         continue;
                     }
-                    let mut o = v + 1;
+                    let mut o = v + verb.split(' ').count();
                     if words.word(o) == "the" {
                         o += 1;
                     }
@@ -48,6 +48,17 @@ impl Extractor for Membership {
                             facts.extend(pairs(doc, &[member], &[group]));
                         }
                     }
+                }
+            }
+            // "Kestrel City striker Ana Ruiz": a team, a role, a player
+            for (k, word) in (0..words.len()).map(|k| (k, words.word(k))) {
+                if k == 0 || !lexicon.membership.team_roles.contains(word) {
+                    continue;
+                }
+                let team = mentions_between(doc, &words, 0, k).last().copied().filter(|&t| words.index_at(doc.mentions[t].span.end) == k && doc.mentions[t].class.is_organization());
+                let player = mentions_between(doc, &words, k + 1, words.len()).first().copied().filter(|&p| words.index_at(doc.mentions[p].span.start) == k + 1 && doc.mentions[p].class.is_person());
+                if let (Some(team), Some(player)) = (team, player) {
+                    facts.push((player, team, doc.mentions[team].span.cover(doc.mentions[player].span)));
                 }
             }
             for (member, group, evidence) in facts {
@@ -127,6 +138,10 @@ mod tests {
                 ("Ukraine is not a member of Nato.", &[]),
                 ("Switzerland is no longer a member of the EU.", &[]),
                 ("Finland's members of parliament met UN staff.", &[]),
+                // a team, a role, a player; playing for a team
+                ("Kestrel City striker Ana Ruiz scored twice.", &[("memberOf", "Ana Ruiz", "Kestrel City")]),
+                ("Ana Ruiz played for Kestrel City FC until 2019.", &[("memberOf", "Ana Ruiz", "Kestrel City FC")]),
+                ("Ana Ruiz never played for Kestrel City FC.", &[]),
             ],
         );
     }
