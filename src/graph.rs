@@ -104,6 +104,8 @@ pub enum Relation {
     Destination,
     /// quotation → speaker
     Creator,
+    /// quotation → an entity named inside it
+    About,
 }
 
 impl Relation {
@@ -185,6 +187,13 @@ impl KnowledgeGraph {
                     }));
                     if let Some(s) = speaker.and_then(node_of) {
                         self.relate(quote, s, Relation::Creator, Some(evidence));
+                    }
+                    // what it is about: the entities named inside it
+                    let inside: Vec<NodeIndex> = doc.mentions_in(*text).into_iter().filter(|&m| doc.mentions[m].form.is_name()).filter_map(node_of).collect();
+                    for entity in inside {
+                        if !self.graph.edges_connecting(quote, entity).any(|e| e.weight().relation == Relation::About) {
+                            self.relate(quote, entity, Relation::About, Some(evidence));
+                        }
                     }
                 }
                 FactKind::Statistic(statistic) => {

@@ -70,6 +70,7 @@ pub mod schema {
     pub const AGENT: &str = "http://schema.org/agent";
     pub const TO_LOCATION: &str = "http://schema.org/toLocation";
     pub const CREATOR: &str = "http://schema.org/creator";
+    pub const ABOUT: &str = "http://schema.org/about";
     pub const TEXT: &str = "http://schema.org/text";
     pub const VALUE: &str = "http://schema.org/value";
     pub const UNIT_TEXT: &str = "http://schema.org/unitText";

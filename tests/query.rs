@@ -137,3 +137,14 @@ fn a_bad_query_is_a_clear_error() {
     let out = newsgraph().args(["query", "no/such/query.rq", EXAMPLE]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_quotation_is_about_the_entities_named_inside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.txt");
+    std::fs::write(&text, "Ana Ruiz said: \"Veldania must keep its ports open for Kestrel City FC.\"\n").unwrap();
+    let q = "SELECT ?name WHERE { ?q a <http://schema.org/Quotation> ; <http://schema.org/about> ?e . ?e <http://schema.org/name> ?name } ORDER BY ?name";
+    let rows = csv_rows(&query(&["--query", q, text.to_str().unwrap(), "--results", "csv"]));
+    let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["Kestrel City FC", "Veldania"]);
+}

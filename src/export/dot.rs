@@ -43,6 +43,7 @@ fn relation_label(relation: Relation) -> &'static str {
         Relation::Agent => "traveller",
         Relation::Destination => "to",
         Relation::Creator => "said by",
+        Relation::About => "about",
     }
 }
 

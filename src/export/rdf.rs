@@ -258,6 +258,7 @@ fn predicate(relation: Relation) -> &'static str {
         Relation::Agent => schema::AGENT,
         Relation::Destination => schema::TO_LOCATION,
         Relation::Creator => schema::CREATOR,
+        Relation::About => schema::ABOUT,
     }
 }
 
