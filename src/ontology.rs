@@ -128,6 +128,11 @@ impl Gazetteer {
         self.demonym(word).or_else(|| self.demonym(word.strip_suffix('s')?))
     }
 
+    /// The entry with this id ("democratic-party").
+    pub fn by_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// Whether any entry is written exactly so.
     pub fn lookup(&self, form: &str) -> Option<usize> {
         self.matcher
@@ -330,6 +335,9 @@ pub struct SportWords {
 pub struct NameWords {
     /// Legal forms that end a company's name ("Inc", "plc").
     pub legal_forms: WordList,
+    /// Party letters after a politician's name, "(D-Calif.)", by the
+    /// gazetteer id of the party.
+    pub party_letters: HashMap<String, String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -1,6 +1,7 @@
 //! Membership: "Germany and Italy are both founding members of the EU,
 //! the G20 and Nato", "Poland, a member of the EU, …", "Croatia joined
-//! the EU".
+//! the EU", "Ana Ruiz plays for Kestrel City FC", "Kestrel City striker
+//! Ana Ruiz", "Ann Holt (D-Calif.)".
 //!
 //! Coordinated subjects and objects multiply: every subject before the
 //! copula is a member of every organisation after the trigger.
@@ -8,7 +9,7 @@
 use super::words::{clause_start, denied, mentions_between, opens_clause, Words};
 use super::Extractor;
 use crate::document::{Document, Fact, FactKind, MentionId, Span};
-use crate::ontology::{Kind, Lexicon, Ontology};
+use crate::ontology::{EntityType, Kind, Lexicon, Ontology};
 
 pub struct Membership;
 
@@ -59,6 +60,17 @@ impl Extractor for Membership {
                 let player = mentions_between(doc, &words, k + 1, words.len()).first().copied().filter(|&p| words.index_at(doc.mentions[p].span.start) == k + 1 && doc.mentions[p].class.is_person());
                 if let (Some(team), Some(player)) = (team, player) {
                     facts.push((player, team, doc.mentions[team].span.cover(doc.mentions[player].span)));
+                }
+            }
+            // "Ann Holt (D-Calif.)": the party letter after a person's name
+            for g in mentions_between(doc, &words, 0, words.len()) {
+                let party = &doc.mentions[g];
+                if party.class != EntityType::PoliticalParty || !doc.text[..party.span.start].ends_with(" (") {
+                    continue;
+                }
+                let before = party.span.start - 2;
+                if let Some(&p) = mentions_between(doc, &words, 0, words.index_at(before)).last().filter(|&&p| doc.mentions[p].span.end == before && doc.mentions[p].class.is_person()) {
+                    facts.push((p, g, doc.mentions[p].span.cover(party.span)));
                 }
             }
             for (member, group, evidence) in facts {
@@ -142,6 +154,7 @@ mod tests {
                 ("Kestrel City striker Ana Ruiz scored twice.", &[("memberOf", "Ana Ruiz", "Kestrel City")]),
                 ("Ana Ruiz played for Kestrel City FC until 2019.", &[("memberOf", "Ana Ruiz", "Kestrel City FC")]),
                 ("Ana Ruiz never played for Kestrel City FC.", &[]),
+                ("Senator Ann Holt (D-Calif.) voted no.", &[("memberOf", "Ann Holt", "D")]),
             ],
         );
     }

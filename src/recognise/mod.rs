@@ -18,12 +18,14 @@ mod features;
 mod gazetteer;
 pub mod lists;
 pub mod model;
+mod party;
 pub mod tagger;
 pub mod train;
 mod works;
 
 pub use byline::BylineNames;
 pub use gazetteer::GazetteerNames;
+pub use party::PartyLetters;
 pub use tagger::Tagger;
 pub use works::QuotedWorks;
 
@@ -186,9 +188,10 @@ impl Recogniser {
         Recogniser { sources }
     }
 
-    /// The learned tagger, the gazetteer, quoted titles and the byline.
+    /// The learned tagger, the gazetteer, quoted titles, party letters and
+    /// the byline.
     pub fn builtin() -> Result<Recogniser, model::ModelError> {
-        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(BylineNames)]))
+        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(PartyLetters), Box::new(BylineNames)]))
     }
 
     /// Adds the names in `doc` as its mentions, then the mentions that are
