@@ -143,11 +143,9 @@ fn separators(body: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Metadata;
 
     #[test]
     fn byline_names_table() {
-        let ontology = Ontology::builtin().unwrap();
         let cases: &[(&str, &[&str])] = &[
             ("By Jane Doe\nHealth correspondent, in Leeds\nA vaccine was approved today.", &["Jane Doe"]),
             ("By Ann Lee and Bo Park\nScience team\nThe probe landed.", &["Ann Lee", "Bo Park"]),
@@ -174,10 +172,6 @@ mod tests {
             // wire credits, at the end
             ("The ferry sailed late.\nReporting by Lea Moss and Ole Lund; Editing by Kai Berg", &["Lea Moss", "Ole Lund", "Kai Berg"]),
         ];
-        for (text, want) in cases {
-            let doc = Document::new(*text, Metadata::default());
-            let got: Vec<&str> = BylineNames.candidates(&doc, &ontology).iter().map(|c| doc.slice(c.span)).collect();
-            assert_eq!(got, *want, "in {text:?}");
-        }
+        super::super::tests::assert_source_table(&BylineNames, cases);
     }
 }

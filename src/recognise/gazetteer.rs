@@ -28,21 +28,15 @@ impl CandidateSource for GazetteerNames {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Metadata;
 
     #[test]
     fn gazetteer_table() {
-        let ontology = Ontology::builtin().unwrap();
         let cases: &[(&str, &[&str])] = &[
             ("Leaders met in Berlin and Warsaw.", &["Berlin", "Warsaw"]),
             ("The UN Security Council met.", &["UN Security Council"]),
             ("Nato and the EU disagreed with Washington, D.C. officials.", &["Nato", "EU", "Washington, D.C."]),
             ("Unionists in Ukrainian towns.", &[]),
         ];
-        for (text, want) in cases {
-            let doc = Document::new(*text, Metadata::default());
-            let got: Vec<&str> = GazetteerNames.candidates(&doc, &ontology).iter().map(|c| doc.slice(c.span)).collect();
-            assert_eq!(got, *want, "in {text:?}");
-        }
+        super::super::tests::assert_source_table(&GazetteerNames, cases);
     }
 }

@@ -215,8 +215,18 @@ impl Recogniser {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Checks a candidate source on (text, the names it proposes) cases.
+    pub fn assert_source_table(source: &dyn CandidateSource, cases: &[(&str, &[&str])]) {
+        let ontology = Ontology::builtin().unwrap();
+        for (text, want) in cases {
+            let doc = Document::new(*text, crate::document::Metadata::default());
+            let got: Vec<&str> = source.candidates(&doc, &ontology).iter().map(|c| doc.slice(c.span)).collect();
+            assert_eq!(got, *want, "in {text:?}");
+        }
+    }
 
     fn c(start: usize, end: usize, origin: Origin, class: EntityType, entry: Option<usize>) -> Candidate {
         Candidate { span: Span::new(start, end), class, origin, entry }

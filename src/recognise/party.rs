@@ -35,11 +35,9 @@ impl CandidateSource for PartyLetters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Metadata;
 
     #[test]
     fn party_letters_table() {
-        let ontology = Ontology::builtin().unwrap();
         let cases: &[(&str, &[&str])] = &[
             ("Senator Ann Holt (D-Calif.) voted no.", &["D"]),
             ("Tom Reed (R-Texas) and Ann Holt (D-N.Y.) spoke.", &["R", "D"]),
@@ -48,10 +46,6 @@ mod tests {
             ("the plan (R-Texas) failed.", &[]),
             ("Ann Holt (X-Calif.) spoke.", &[]),
         ];
-        for (text, want) in cases {
-            let doc = Document::new(*text, Metadata::default());
-            let got: Vec<&str> = PartyLetters.candidates(&doc, &ontology).iter().map(|c| doc.slice(c.span)).collect();
-            assert_eq!(got, *want, "in {text:?}");
-        }
+        super::super::tests::assert_source_table(&PartyLetters, cases);
     }
 }

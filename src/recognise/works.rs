@@ -89,11 +89,9 @@ fn is_title_case(outside: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Metadata;
 
     #[test]
     fn quoted_titles_table() {
-        let ontology = Ontology::builtin().unwrap();
         let cases: &[(&str, &[&str])] = &[
             ("The band released the single \"Two Roads Home\" in May.", &["Two Roads Home"]),
             ("She wrote the novel \u{201c}A Winter in the Hills\u{201d} and a play.", &["A Winter in the Hills"]),
@@ -109,10 +107,6 @@ mod tests {
             // an apostrophe closes nothing
             ("The team\u{2019}s \u{2018}Big Night Out\u{2019} was cancelled.", &["Big Night Out"]),
         ];
-        for (text, want) in cases {
-            let doc = Document::new(*text, Metadata::default());
-            let got: Vec<&str> = QuotedWorks.candidates(&doc, &ontology).iter().map(|c| doc.slice(c.span)).collect();
-            assert_eq!(got, *want, "in {text:?}");
-        }
+        super::super::tests::assert_source_table(&QuotedWorks, cases);
     }
 }
