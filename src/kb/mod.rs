@@ -259,7 +259,12 @@ mod tests {
     #[test]
     fn the_builtin_knowledge_base_loads() {
         let kb = Kb::builtin();
-        assert!(kb.len() > 0);
+        assert!(kb.len() > 40_000, "{} entities", kb.len());
+        // a place every open source has, with its country
+        let mut key = String::new();
+        let london = kb.candidates("London", &mut key).next().expect("London");
+        assert_eq!(london.record.class, EntityType::City);
+        assert!(london.record.country != 0 && london.record.prior >= 60);
     }
 
     #[test]

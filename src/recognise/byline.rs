@@ -54,7 +54,7 @@ pub fn wire_agency(doc: &Document) -> Option<Span> {
     let text = first.slice(&doc.text);
     let open = text.find(" (")?;
     let place = &text[..open];
-    let capitals = place.split([' ', ',']).filter(|w| !w.is_empty()).next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.chars().any(char::is_alphabetic));
+    let capitals = place.split([' ', ',']).find(|w| !w.is_empty()).is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.chars().any(char::is_alphabetic));
     if !capitals || place.split_whitespace().count() > 5 {
         return None;
     }
