@@ -8,7 +8,10 @@
 use rustc_hash::FxHashMap;
 
 pub struct Clusters {
-    paths: FxHashMap<&'static str, (u16, u8)>,
+    /// By the word's hash ([`super::features::hash_str`]), which the tagger
+    /// has computed already: no word is hashed or compared twice. Among the
+    /// 290,000 words a 64-bit collision is as good as impossible.
+    paths: FxHashMap<u64, (u16, u8)>,
 }
 
 static BUILTIN: &str = include_str!("../../ontology/clusters.tsv");
@@ -29,14 +32,19 @@ impl Clusters {
                 continue;
             }
             let path = u16::from_str_radix(bits, 2).unwrap_or(0) << (16 - bits.len());
-            paths.insert(word, (path, bits.len() as u8));
+            paths.insert(super::features::hash_str(word), (path, bits.len() as u8));
         }
         Clusters { paths }
     }
 
     /// The word's path, left-aligned, and its length in bits.
     pub fn get(&self, word: &str) -> Option<(u16, u8)> {
-        self.paths.get(word).copied()
+        self.get_hashed(super::features::hash_str(word))
+    }
+
+    /// The same, for a word known by its hash.
+    pub fn get_hashed(&self, hash: u64) -> Option<(u16, u8)> {
+        self.paths.get(&hash).copied()
     }
 
     pub fn len(&self) -> usize {

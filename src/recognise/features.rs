@@ -27,7 +27,8 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 
 const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn hash_str(s: &str) -> u64 {
+/// The hash words are known by, in features and in the word clusters.
+pub(crate) fn hash_str(s: &str) -> u64 {
     fnv(FNV_START, s.as_bytes())
 }
 
@@ -299,7 +300,7 @@ impl DocFeatures {
             }
             let word_hash = hash_str(&word);
             // a word's cluster, looked up once per document: words repeat
-            let cluster = *cluster_of.entry(word_hash).or_insert_with(|| clusters.get(&word).or_else(|| clusters.get(&lower)).unwrap_or((0, 0)));
+            let cluster = *cluster_of.entry(word_hash).or_insert_with(|| clusters.get_hashed(word_hash).or_else(|| clusters.get_hashed(lower_hash)).unwrap_or((0, 0)));
             tokens.push(TokenInfo {
                 word: word_hash,
                 lower: lower_hash,
