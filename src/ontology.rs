@@ -246,6 +246,7 @@ impl std::ops::Deref for WordList {
 pub struct Lexicon {
     pub clause: ClauseWords,
     pub names: NameWords,
+    pub byline: BylineWords,
     pub sport: SportWords,
     pub affiliation: AffiliationWords,
     pub negation: NegationWords,
@@ -310,6 +311,13 @@ pub struct QuoteWords {
 pub struct ClauseWords {
     pub openers: WordList,
     pub copulas: WordList,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BylineWords {
+    /// What a credit's names did that makes them authors ("reporting").
+    pub authoring: WordList,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -15,9 +15,6 @@ use crate::recognise::byline::{author_spans, credit_spans, sign_off, wire_agency
 
 pub struct Byline;
 
-/// What a credit says its names did that makes them authors.
-const AUTHORING: &[&str] = &["reporting", "additional reporting", "writing", "reported", "written", "compiled", "additional reporting and writing", "reporting and writing"];
-
 impl Extractor for Byline {
     fn name(&self) -> &'static str {
         "byline"
@@ -28,7 +25,7 @@ impl Extractor for Byline {
         let author = |person: MentionId, line: Span| Fact { kind: FactKind::Author { person }, evidence: line, sentence: None, source: "byline" };
         for line in doc.paragraphs_with(ParagraphRole::Credits) {
             for (what, span) in credit_spans(&doc.text, line.span) {
-                if let Some(m) = doc.mention_at(span).filter(|_| AUTHORING.contains(&what.as_str())) {
+                if let Some(m) = doc.mention_at(span).filter(|_| ontology.lexicon.byline.authoring.contains(&what)) {
                     facts.push(author(m, line.span));
                 }
             }

@@ -92,8 +92,7 @@ impl Linker {
             if m.form != MentionForm::Name || known || teams[i] {
                 continue;
             }
-            let surface = m.span.slice(&doc.text);
-            let bare = surface.strip_suffix("'s").or_else(|| surface.strip_suffix("\u{2019}s")).unwrap_or(surface);
+            let bare = without_possessive(m.span.slice(&doc.text));
             let kind = m.class.kind();
             let acronym = is_acronym(doc, m.span, bare);
             let mut found: Vec<Candidate> = Vec::new();
@@ -170,6 +169,11 @@ impl Linker {
     }
 }
 
+/// A name without its possessive "'s" ("France's" is "France").
+fn without_possessive(surface: &str) -> &str {
+    surface.strip_suffix("'s").or_else(|| surface.strip_suffix("\u{2019}s")).unwrap_or(surface)
+}
+
 /// A word in capitals of up to five letters on a line that is not in
 /// capitals: an acronym, which names no entity written in lower case.
 fn is_acronym(doc: &Document, span: crate::document::Span, name: &str) -> bool {
@@ -235,7 +239,7 @@ fn link_gazetteer(doc: &mut Document, ontology: &Ontology, sports: bool) {
             continue;
         }
         let surface = m.span.slice(&doc.text);
-        let bare = surface.strip_suffix("'s").or_else(|| surface.strip_suffix("\u{2019}s")).unwrap_or(surface);
+        let bare = without_possessive(surface);
         let entry = m.entry.or_else(|| gazetteer.lookup(surface)).or_else(|| gazetteer.lookup(bare));
         let linked = entry.filter(|&e| compatible(m.class.kind(), gazetteer.entries[e].class, sports));
         let m = &mut doc.mentions[i];

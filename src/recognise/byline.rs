@@ -63,11 +63,17 @@ pub fn wire_agency(doc: &Document) -> Option<Span> {
     if !after.starts_with(['-', '\u{2014}', '\u{2013}']) {
         return None;
     }
-    let agency = text[open + 2..close].trim();
-    let words = agency.split_whitespace().count();
-    let named = (1..=5).contains(&words) && agency.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let start = first.start + open + 2 + (text[open + 2..close].len() - text[open + 2..close].trim_start().len());
-    named.then(|| Span::new(start, start + agency.len()))
+    let inside = &text[open + 2..close];
+    let agency = inside.trim();
+    let start = first.start + open + 2 + (inside.len() - inside.trim_start().len());
+    is_capitalised_name(agency, 5).then(|| Span::new(start, start + agency.len()))
+}
+
+/// One to `most` words, each capitalised: a name standing alone on a line
+/// or in brackets.
+fn is_capitalised_name(name: &str, most: usize) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=most).contains(&words) && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A sign-off in the last lines: "— The Harbour Wire", "- Ann Lee".
@@ -77,8 +83,7 @@ pub fn sign_off(doc: &Document) -> Option<Span> {
         let text = p.span.slice(&doc.text);
         let name = text.strip_prefix(['\u{2014}', '\u{2013}', '-'])?.trim_start();
         let name = name.strip_prefix("The ").unwrap_or(name);
-        let words = name.split_whitespace().count();
-        let named = (1..=6).contains(&words) && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && !name.ends_with(['.', '!', '?']);
+        let named = is_capitalised_name(name, 6) && !name.ends_with(['.', '!', '?']);
         let start = p.span.end - name.len();
         named.then(|| Span::new(start, p.span.end))
     })
