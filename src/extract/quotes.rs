@@ -92,26 +92,26 @@ impl Extractor for Quotations {
                 // a quotation that ends its sentence ("…,” Ana said." split
                 // after the mark, or several sentences quoted): the
                 // attribution is in the sentence that follows the mark
-                let next = after_mark(doc, m.after, paragraph).filter(|&n| n != s);
-                let next_words = next.map(|n| Words::of_sentence(doc, n));
-                let speaker = match (next, &next_words) {
+                let speaker = match after_mark(doc, m.after, paragraph).filter(|&n| n != s) {
                     // first what its own sentence says; then a short
                     // attribution opening the next ("Ana Ruiz said.")
-                    (Some(n), Some(w)) => attribution.before_quote(pre).or_else(|| {
+                    Some(n) => attribution.before_quote(pre).or_else(|| {
+                        let w = Words::of_sentence(doc, n);
                         let end = found.get(k + 1).map_or(doc.sentences[n].span.end, |q| q.open.min(doc.sentences[n].span.end));
-                        let after = Attribution { doc, ontology, words: w, sentence: n };
+                        let after = Attribution { doc, ontology, words: &w, sentence: n };
                         after.after_quote((w.index_at(m.after), w.index_at(end)), NEXT_SENTENCE_REACH)
                     }),
-                    _ => attribution.after_quote(post, REACH).or_else(|| attribution.before_quote(pre)),
+                    None => attribution.after_quote(post, REACH).or_else(|| attribution.before_quote(pre)),
                 };
                 let joined_to_previous = k > 0 && doc.sentence_at(found[k - 1].open) == Some(s);
                 let speaker = match speaker {
                     found @ Some(_) => found,
                     // `called the plan "reckless" and "unfunded"`: the same speaker
                     None if joined_to_previous => previous.and_then(|(_, sp, _)| sp),
+                    // a quoted title says nothing of who speaks
+                    None if looks_like_title(doc.slice(m.inside)) => None,
                     // `"…," Ana said. "…"`: the speaker goes on, unless
                     // someone else is named in between, outside her attribution
-                    None if looks_like_title(doc.slice(m.inside)) => None,
                     None => match previous {
                         Some((pp, Some(sp), end)) if p - pp <= 2 && opens_sentence && !other_named(doc, sp, end, m.open) => Some(sp),
                         _ => None,
