@@ -343,6 +343,8 @@ pub struct SportWords {
 pub struct NameWords {
     /// Legal forms that end a company's name ("Inc", "plc").
     pub legal_forms: WordList,
+    /// Capitalised words before a number that name no maker ("Route 101").
+    pub not_makers: WordList,
     /// Party letters after a politician's name, "(D-Calif.)", by the
     /// gazetteer id of the party.
     pub party_letters: HashMap<String, String>,

@@ -7,42 +7,7 @@
 
 use crate::document::{Document, Mention};
 use crate::ontology::{EntityType, Ontology};
-
-/// Whether the article is sports news: enough distinct sports words (a
-/// sport's name counts twice), or scores ("2-1") with at least one.
-pub fn is_sports(doc: &Document, ontology: &Ontology) -> bool {
-    let words = &ontology.lexicon.sport;
-    let lower = &doc.lower_tokens;
-    let all = 0..lower.len();
-    let found = |w: &String| lower.positions(w, all.clone()).iter().any(|&i| lower.get(i as usize) == w);
-    let mut points = 2 * words.sports.iter().filter(|w| found(w)).count() + words.cues.iter().filter(|w| found(w)).count();
-    // "BASEBALL-STANDINGS": the parts of hyphenated words; "2-1": scores
-    let mut scores = 0;
-    let mut last = usize::MAX;
-    for (at, _) in doc.text.match_indices('-') {
-        let i = doc.tokens.partition_point(|t| t.end <= at);
-        if i == last || i >= doc.tokens.len() || doc.tokens[i].start > at {
-            continue;
-        }
-        last = i;
-        let word = lower.get(i);
-        if is_score(word) {
-            scores += 1;
-            continue;
-        }
-        for part in word.split('-') {
-            points += if words.sports.contains(part) { 2 } else { words.cues.contains(part) as usize };
-        }
-    }
-    points >= 3 || (scores >= 2 && points > 0)
-}
-
-/// "2-1", "6-4", "21-17": a result, not a range of years.
-fn is_score(word: &str) -> bool {
-    let Some((a, b)) = word.split_once('-') else { return false };
-    let small = |s: &str| (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
-    small(a) && small(b)
-}
+pub use crate::recognise::sport::is_sports;
 
 /// Whether a place name in a sports article may be a team: a country, city
 /// or region neither after a word that places something nor opening a

@@ -19,6 +19,8 @@ mod gazetteer;
 pub mod lists;
 pub mod model;
 mod party;
+mod products;
+pub mod sport;
 pub mod tagger;
 pub mod train;
 mod works;
@@ -26,6 +28,7 @@ mod works;
 pub use byline::BylineNames;
 pub use gazetteer::GazetteerNames;
 pub use party::PartyLetters;
+pub use products::ProductModels;
 pub use tagger::Tagger;
 pub use works::QuotedWorks;
 
@@ -74,6 +77,8 @@ pub enum Origin {
     Gazetteer,
     /// A title in quotation marks ("Two Roads Home"): a work.
     Quoted,
+    /// A maker and a model code ("Veltro 420"): a product.
+    Product,
     /// A name in the byline: its span is exact (the line's commas and
     /// "and"s delimit it), its class only a default (a person).
     Byline,
@@ -87,6 +92,7 @@ impl Origin {
             Origin::Tagger => "tagger",
             Origin::Gazetteer => "gazetteer",
             Origin::Quoted => "quoted",
+            Origin::Product => "product",
         }
     }
 
@@ -188,10 +194,10 @@ impl Recogniser {
         Recogniser { sources }
     }
 
-    /// The learned tagger, the gazetteer, quoted titles, party letters and
-    /// the byline.
+    /// The learned tagger, the gazetteer, quoted titles, product models,
+    /// party letters and the byline.
     pub fn builtin() -> Result<Recogniser, model::ModelError> {
-        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(PartyLetters), Box::new(BylineNames)]))
+        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(ProductModels), Box::new(PartyLetters), Box::new(BylineNames)]))
     }
 
     /// Adds the names in `doc` as its mentions, then the mentions that are

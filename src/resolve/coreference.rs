@@ -201,4 +201,16 @@ mod tests {
         // from a club without a legal form when it names another kind
         assert_ne!(who("The Harlow Rowing Club won. Dan Harlow was its captain.", "Dan Harlow").as_deref(), Some("Harlow Rowing Club"));
     }
+
+    #[test]
+    fn a_products_maker_alone_is_a_company() {
+        let text = "Orvane unveiled the Orvane T450 on Monday. Orvane said the T450 would ship in May.";
+        let (doc, resolution) = read(text);
+        let product = resolution.entities.iter().find(|e| e.name == "Orvane T450").expect("the product");
+        assert_eq!(product.class, crate::document::EntityType::Product);
+        let model = doc.mentions.iter().position(|m| doc.slice(m.span) == "T450").expect("the code alone");
+        assert_eq!(resolution.entity(model).map(|e| e.name.as_str()), Some("Orvane T450"));
+        let maker = resolution.entities.iter().find(|e| e.name == "Orvane").expect("the maker");
+        assert!(maker.class.is_organization(), "{:?}", maker.class);
+    }
 }

@@ -151,13 +151,16 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         }
     }
     // a one-word name joins the nearest fuller name it ends (a person's
-    // surname or given name) or begins (an organisation's short name);
+    // surname or given name, a product's model code) or begins (an
+    // organisation's short name);
     // fuller names are indexed by those words, in text order
     let bare: Vec<&str> = (0..n).map(|m| bare_name(doc.slice(doc.mentions[m].span))).collect();
     let mut fuller: HashMap<&str, Vec<MentionId>> = HashMap::default();
     // companies by the first word of a name that ends in a legal form
     let mut company: HashMap<&str, Vec<MentionId>> = HashMap::default();
     let legal_forms = &ontology.lexicon.names.legal_forms;
+    // the first words of products named by maker and model ("Veltro 420")
+    let mut makers: std::collections::HashSet<&str> = Default::default();
     for &o in &order {
         let other = &doc.mentions[o];
         if other.form != MentionForm::Name || !bare[o].contains(' ') {
@@ -175,6 +178,15 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         if other.class.is_organization() && legal_forms.contains(last) {
             company.entry(first).or_default().push(o);
         }
+        if other.class == EntityType::Product {
+            // "the T450" is the "Orvane T450" named before
+            for word in bare[o].split(' ').skip(1) {
+                fuller.entry(word).or_default().push(o);
+            }
+            if first.starts_with(char::is_uppercase) {
+                makers.insert(first);
+            }
+        }
     }
     for &m in &order {
         let mention = &doc.mentions[m];
@@ -189,6 +201,11 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         candidates.sort_by_key(|&o| doc.mentions[o].span);
         candidates.dedup();
         if candidates.is_empty() {
+            // a product's maker, alone, is a company whatever the tagger read
+            // ("Veltro said", after "the Veltro 420")
+            if makers.contains(bare[m]) && mention.class != EntityType::Product && !mention.class.is_organization() {
+                class_of[m] = EntityType::Corporation;
+            }
             continue;
         }
         // the nearest before, else the first after
