@@ -275,6 +275,8 @@ pub struct EventWords {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceWords {
+    /// The last word of a name that makes it a place of a class ("Creek").
+    pub heads: HashMap<String, EntityType>,
     /// Kinds of place: "a village in Y".
     pub nouns: WordList,
     /// "located in", "situated in".

@@ -46,7 +46,7 @@ impl super::CandidateSource for Tagger {
             .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
             .filter(|&(span, _)| !common.contains(doc.slice(span)))
             .map(|(span, class)| titled_person(doc, span, class, ontology))
-            .map(|(span, class)| super::Candidate { span, class: class.entity_type(), origin: super::Origin::Tagger, entry: None })
+            .map(|(span, class)| super::Candidate { span, class: class_by_head(doc.slice(span), class, ontology), origin: super::Origin::Tagger, entry: None })
             .collect()
     }
 }
@@ -81,6 +81,19 @@ fn is_group_word(name: &str, ontology: &crate::ontology::Ontology) -> bool {
     // "Danish-owned", "Oslo-based": a word made of a group word and lower-case words
     let compound = name.split_once('-').is_some_and(|(head, rest)| !rest.contains(' ') && rest.chars().all(|c| c.is_lowercase() || c == '-') && (demonym(head) || ontology.gazetteer.lookup(head).is_some()));
     compound || name.ends_with("-based") || name.ends_with("-born") || demonym(name) || demonym(last)
+}
+
+/// The class of a name: the tagger's, unless the name's last word is a
+/// noun of geography that names no organisation or person ("Harlan
+/// Creek" read as a person is a river; lexicon `[places.heads]`). The
+/// tagger learnt such heads from few examples; a work ("Treasure Island",
+/// MISC) keeps its class.
+fn class_by_head(name: &str, class: NerClass, ontology: &crate::ontology::Ontology) -> crate::document::EntityType {
+    let head = name.rsplit(' ').next().filter(|_| name.contains(' '));
+    match head.and_then(|h| ontology.lexicon.places.heads.get(h)) {
+        Some(&place) if matches!(class, NerClass::Per | NerClass::Org | NerClass::Loc) => place,
+        _ => class.entity_type(),
+    }
 }
 
 /// A person's name without the title before it; a name the tagger read
@@ -265,6 +278,24 @@ mod tests {
         assert_eq!(got("CEO Anna Reyes", NerClass::Per), ("Anna Reyes", NerClass::Per));
         // no given name after the title: the tagger's reading stands
         assert_eq!(got("General Motors", NerClass::Org), ("General Motors", NerClass::Org));
+    }
+
+    #[test]
+    fn a_geographic_head_makes_a_place() {
+        use crate::document::EntityType;
+        let ontology = crate::ontology::Ontology::builtin().unwrap();
+        let cases = [
+            ("Harlan Creek", NerClass::Per, EntityType::RiverBodyOfWater),
+            ("Mirow Glacier", NerClass::Org, EntityType::Landform),
+            ("Tessel Bay", NerClass::Loc, EntityType::SeaBodyOfWater),
+            // a work keeps its class; one word, or another head, is the tagger's
+            ("Treasure Island", NerClass::Misc, EntityType::Thing),
+            ("Creek", NerClass::Per, EntityType::Person),
+            ("Harlan Forest", NerClass::Org, EntityType::Organization),
+        ];
+        for (name, class, want) in cases {
+            assert_eq!(class_by_head(name, class, &ontology), want, "{name}");
+        }
     }
 
     #[test]
