@@ -98,17 +98,23 @@ fn class_by_head(name: &str, class: NerClass, ontology: &crate::ontology::Ontolo
 
 /// A person's name without the title before it; a name the tagger read
 /// whole as something else is a person when a title opens it and a given
-/// name follows ("CEO Anna Reyes" is the person "Anna Reyes").
+/// name follows ("CEO Anna Reyes" is the person "Anna Reyes"), and the
+/// name after "of", "for" or "at" when a title and the word open it ("CEO
+/// of Harlow Mills" is the company).
 fn titled_person(doc: &Document, span: Span, class: NerClass, ontology: &crate::ontology::Ontology) -> (Span, NerClass) {
     let name = without_leading_title(doc.slice(span), span, ontology);
     if class == NerClass::Per || name == span {
         return (name, class);
     }
-    let first = doc.slice(name).split(' ').next().unwrap_or_default();
-    if doc.slice(name).contains(' ') && ontology.given_names.contains(first) {
-        (name, NerClass::Per)
-    } else {
-        (span, class)
+    let rest = doc.slice(name);
+    let first = rest.split(' ').next().unwrap_or_default();
+    if rest.contains(' ') && ontology.given_names.contains(first) {
+        return (name, NerClass::Per);
+    }
+    // "CEO of Harlow Mills": a title is no part of the name after it
+    match ["of ", "for ", "at "].iter().find_map(|p| rest.strip_prefix(p)) {
+        Some(after) if after.starts_with(char::is_uppercase) => (Span::new(name.end - after.len(), name.end), class),
+        _ => (span, class),
     }
 }
 
@@ -278,6 +284,11 @@ mod tests {
         assert_eq!(got("CEO Anna Reyes", NerClass::Per), ("Anna Reyes", NerClass::Per));
         // no given name after the title: the tagger's reading stands
         assert_eq!(got("General Motors", NerClass::Org), ("General Motors", NerClass::Org));
+        // a title and "of" before a name: the name
+        let doc = Document::new("The CEO of Harlow Mills resigned.", Metadata::default());
+        let at = doc.text.find("CEO").unwrap();
+        let (sp, c) = titled_person(&doc, Span::new(at, at + "CEO of Harlow Mills".len()), NerClass::Org, &ontology);
+        assert_eq!((doc.slice(sp), c), ("Harlow Mills", NerClass::Org));
     }
 
     #[test]
