@@ -5,46 +5,36 @@
 //! vectors of spaCy's en_core_web_md, MIT; see `ontology/SOURCES.md`) holds
 //! one `word<TAB>bits` line per word; a path has at most 16 bits.
 
-use rustc_hash::FxHashMap;
+use super::frozen::{self, Frozen};
 
 pub struct Clusters {
-    /// By the word's hash ([`super::features::hash_str`]), which the tagger
-    /// has computed already: no word is hashed or compared twice. Among the
-    /// 290,000 words a 64-bit collision is as good as impossible.
-    paths: FxHashMap<u64, (u16, u8)>,
+    /// By the word's hash ([`frozen::hash_str`]), which the tagger has
+    /// computed already: no word is hashed or compared twice.
+    paths: Frozen,
 }
 
-static BUILTIN: &str = include_str!("../../ontology/clusters.tsv");
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clusters.frozen"));
 
 impl Clusters {
-    /// The clusters compiled into the binary.
+    /// The clusters compiled into the binary (`build.rs` freezes
+    /// `ontology/clusters.tsv`).
     pub fn builtin() -> Clusters {
-        Clusters::from_tsv(BUILTIN)
+        Clusters { paths: Frozen::new(std::borrow::Cow::Borrowed(BUILTIN)).expect("build.rs writes a valid table") }
     }
 
     /// Reads `word<TAB>bits` lines; a line that is not one is skipped.
-    pub fn from_tsv(text: &'static str) -> Clusters {
-        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
-        let mut paths = FxHashMap::with_capacity_and_hasher(lines, Default::default());
-        for line in text.lines() {
-            let Some((word, bits)) = line.split_once('\t') else { continue };
-            if bits.is_empty() || bits.len() > 16 || !bits.bytes().all(|b| b == b'0' || b == b'1') {
-                continue;
-            }
-            let path = u16::from_str_radix(bits, 2).unwrap_or(0) << (16 - bits.len());
-            paths.insert(super::features::hash_str(word), (path, bits.len() as u8));
-        }
-        Clusters { paths }
+    pub fn from_tsv(text: &str) -> Clusters {
+        Clusters { paths: Frozen::from_entries(frozen::cluster_entries(text)) }
     }
 
     /// The word's path, left-aligned, and its length in bits.
     pub fn get(&self, word: &str) -> Option<(u16, u8)> {
-        self.get_hashed(super::features::hash_str(word))
+        self.get_hashed(frozen::hash_str(word))
     }
 
     /// The same, for a word known by its hash.
     pub fn get_hashed(&self, hash: u64) -> Option<(u16, u8)> {
-        self.paths.get(&hash).copied()
+        self.paths.get(hash).map(|v| ((v >> 16) as u16, v as u8))
     }
 
     pub fn len(&self) -> usize {

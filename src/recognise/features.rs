@@ -16,21 +16,7 @@ use super::lists::NameLists;
 use crate::document::{Document, Span};
 use rustc_hash::FxHashMap;
 
-/// FNV-1a over bytes, continued from `h`.
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
-}
-
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// The hash words are known by, in features and in the word clusters.
-pub(crate) fn hash_str(s: &str) -> u64 {
-    fnv(FNV_START, s.as_bytes())
-}
+pub(crate) use super::frozen::{fnv, hash_str, FNV_START};
 
 /// Combines a template number with one or more value hashes: a multiply
 /// and a rotation per value, since hashing every feature byte by byte was

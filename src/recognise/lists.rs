@@ -3,18 +3,11 @@
 //! lies inside a listed name. `scripts/make-ner-lists.py` writes them into
 //! `ontology/ner/lists/`; `ontology/SOURCES.md` says where each comes from.
 
-use rustc_hash::FxHashMap;
+use super::frozen::{self, Frozen};
 
-/// The lists in the order of their kind numbers; the last, common given
-/// names, is the ontology's own list.
-static BUILTIN: [&str; KINDS] = [
-    include_str!("../../ontology/ner/lists/place.txt"),
-    include_str!("../../ontology/ner/lists/person.txt"),
-    include_str!("../../ontology/ner/lists/organisation.txt"),
-    include_str!("../../ontology/ner/lists/event.txt"),
-    include_str!("../../ontology/ner/lists/work.txt"),
-    include_str!("../../ontology/given_names.txt"),
-];
+/// The lists in the order of their kind numbers (the last, common given
+/// names, is the ontology's own list), frozen by `build.rs`.
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lists.frozen"));
 
 /// How many lists there are.
 pub const KINDS: usize = 6;
@@ -24,7 +17,7 @@ pub const LONGEST: usize = 6;
 
 pub struct NameLists {
     /// Lower-case name → bit set of the kinds listing it.
-    kinds: FxHashMap<String, u8>,
+    kinds: Frozen,
     /// Words and marks that stand inside names ("of", "&").
     connectors: rustc_hash::FxHashSet<&'static str>,
 }
@@ -32,19 +25,18 @@ pub struct NameLists {
 static CONNECTORS: &str = include_str!("../../ontology/ner/connectors.txt");
 
 impl NameLists {
+    /// The lists compiled into the binary: `ontology/ner/lists/` (place,
+    /// person, organisation, event, work) and `ontology/given_names.txt`.
     pub fn builtin() -> NameLists {
-        NameLists::from_lists(&BUILTIN)
+        NameLists::with(Frozen::new(std::borrow::Cow::Borrowed(BUILTIN)).expect("build.rs writes a valid table"))
     }
 
     /// One list per kind, one name per line.
     pub fn from_lists(lists: &[&str]) -> NameLists {
-        let names = lists.iter().map(|l| l.bytes().filter(|&b| b == b'\n').count() + 1).sum();
-        let mut kinds: FxHashMap<String, u8> = FxHashMap::with_capacity_and_hasher(names, Default::default());
-        for (k, list) in lists.iter().enumerate() {
-            for name in list.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-                *kinds.entry(name.to_lowercase()).or_default() |= 1 << k;
-            }
-        }
+        NameLists::with(Frozen::from_entries(frozen::name_list_entries(lists)))
+    }
+
+    fn with(kinds: Frozen) -> NameLists {
         let connectors = CONNECTORS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
         NameLists { kinds, connectors }
     }
@@ -56,7 +48,7 @@ impl NameLists {
 
     /// The kinds listing `name` (lower case), as a bit set; 0 when none does.
     pub fn kinds(&self, lower_name: &str) -> u8 {
-        self.kinds.get(lower_name).copied().unwrap_or(0)
+        self.kinds.get(frozen::hash_str(lower_name)).unwrap_or(0) as u8
     }
 
     pub fn is_empty(&self) -> bool {

@@ -15,6 +15,7 @@ pub mod clusters;
 pub mod corpora;
 pub mod descriptions;
 mod features;
+pub mod frozen;
 mod gazetteer;
 pub mod lists;
 pub mod model;

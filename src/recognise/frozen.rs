@@ -1,0 +1,152 @@
+//! The tagger's word tables (word clusters, name lists) frozen into bytes:
+//! `build.rs` reads `ontology/clusters.tsv` and `ontology/ner/lists/` and
+//! writes each as one table that the binary embeds and reads in place. Read
+//! from text at start-up, the two took most of newsgraph's 45 ms start-up
+//! (parsing, lower-casing, hashing 470,000 lines); frozen, nothing is
+//! parsed or copied, and the pages a document touches are read on demand.
+//!
+//! A table maps a word's 64-bit FNV-1a hash to a 32-bit value. Format
+//! (little-endian): the entry count n (u32); a directory of 65,537 u32
+//! offsets, entries whose hash begins with the 16 bits b lying at
+//! `dir[b]..dir[b + 1]`; the n hashes (u64) in ascending order; the n
+//! values (u32). Among a few hundred thousand words a 64-bit collision is
+//! as good as impossible, so no word is stored.
+//!
+//! This file stands alone (no `crate::` paths): `build.rs` includes it.
+
+use std::borrow::Cow;
+
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over bytes, continued from `h`.
+pub fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// The hash words are known by, in features and in the tables.
+pub fn hash_str(s: &str) -> u64 {
+    fnv(FNV_START, s.as_bytes())
+}
+
+const BUCKETS: usize = 1 << 16;
+const HEADER: usize = 4 + 4 * (BUCKETS + 1);
+
+/// A frozen table, borrowed from the binary or built at run time.
+pub struct Frozen {
+    bytes: Cow<'static, [u8]>,
+    n: usize,
+}
+
+impl Frozen {
+    /// Reads a table in place; None when the bytes are no table.
+    pub fn new(bytes: Cow<'static, [u8]>) -> Option<Frozen> {
+        let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        (bytes.len() == HEADER + 12 * n).then_some(Frozen { bytes, n })
+    }
+
+    /// A table of `entries` (hash, value); on a repeated hash the values
+    /// are or-ed together.
+    pub fn from_entries(entries: Vec<(u64, u32)>) -> Frozen {
+        let bytes = build(entries);
+        Frozen::new(Cow::Owned(bytes)).expect("a built table reads")
+    }
+
+    fn u32_at(&self, at: usize) -> u32 {
+        u32::from_le_bytes(self.bytes[at..at + 4].try_into().unwrap_or_default())
+    }
+
+    /// The value stored for `hash`.
+    pub fn get(&self, hash: u64) -> Option<u32> {
+        let bucket = (hash >> 48) as usize;
+        let (from, to) = (self.u32_at(4 + 4 * bucket) as usize, self.u32_at(8 + 4 * bucket) as usize);
+        let keys = HEADER;
+        (from..to)
+            .find(|&i| u64::from_le_bytes(self.bytes[keys + 8 * i..keys + 8 * i + 8].try_into().unwrap_or_default()) == hash)
+            .map(|i| self.u32_at(keys + 8 * self.n + 4 * i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
+
+/// The bytes of a table of `entries` (see the module's documentation).
+pub fn build(mut entries: Vec<(u64, u32)>) -> Vec<u8> {
+    entries.sort_unstable();
+    let mut merged: Vec<(u64, u32)> = Vec::with_capacity(entries.len());
+    for (hash, value) in entries {
+        match merged.last_mut() {
+            Some(last) if last.0 == hash => last.1 |= value,
+            _ => merged.push((hash, value)),
+        }
+    }
+    let mut out = Vec::with_capacity(HEADER + 12 * merged.len());
+    out.extend_from_slice(&(merged.len() as u32).to_le_bytes());
+    let mut at = 0;
+    for bucket in 0..=BUCKETS {
+        while at < merged.len() && ((merged[at].0 >> 48) as usize) < bucket {
+            at += 1;
+        }
+        out.extend_from_slice(&(at as u32).to_le_bytes());
+    }
+    merged.iter().for_each(|(hash, _)| out.extend_from_slice(&hash.to_le_bytes()));
+    merged.iter().for_each(|(_, value)| out.extend_from_slice(&value.to_le_bytes()));
+    out
+}
+
+/// The entries of word clusters, from `word<TAB>bits` lines (a path of at
+/// most 16 bits): the path left-aligned in the upper 16 bits of the value,
+/// its length in the lowest 8. A line that is not one is skipped.
+pub fn cluster_entries(tsv: &str) -> Vec<(u64, u32)> {
+    let mut out = Vec::new();
+    for line in tsv.lines() {
+        let Some((word, bits)) = line.split_once('\t') else { continue };
+        if bits.is_empty() || bits.len() > 16 || !bits.bytes().all(|b| b == b'0' || b == b'1') {
+            continue;
+        }
+        let path = u16::from_str_radix(bits, 2).unwrap_or(0) << (16 - bits.len());
+        out.push((hash_str(word), (path as u32) << 16 | bits.len() as u32));
+    }
+    out
+}
+
+/// The entries of name lists, one list per kind and one name per line
+/// (blank lines and `#` comments skipped): the lower-case name, and as
+/// value the bit set of the kinds listing it.
+pub fn name_list_entries(lists: &[&str]) -> Vec<(u64, u32)> {
+    let mut out = Vec::new();
+    for (k, list) in lists.iter().enumerate() {
+        for name in list.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            out.push((hash_str(&name.to_lowercase()), 1 << k));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_finds_what_was_put_in_and_nothing_else() {
+        let entries: Vec<(u64, u32)> = (0..5000u64).map(|i| (hash_str(&format!("w{i}")), i as u32)).collect();
+        let table = Frozen::from_entries(entries);
+        assert_eq!(table.len(), 5000);
+        for i in (0..5000).step_by(7) {
+            assert_eq!(table.get(hash_str(&format!("w{i}"))), Some(i));
+        }
+        assert_eq!(table.get(hash_str("absent")), None);
+        // a repeated word has the union of its values
+        let t = Frozen::from_entries(vec![(7, 1), (7, 4), (u64::MAX, 2)]);
+        assert_eq!((t.get(7), t.get(u64::MAX), t.len()), (Some(5), Some(2), 2));
+        assert!(Frozen::new(Cow::Borrowed(&[1, 0, 0])).is_none());
+    }
+}
