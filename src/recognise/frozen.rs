@@ -5,12 +5,14 @@
 //! (parsing, lower-casing, hashing 470,000 lines); frozen, nothing is
 //! parsed or copied, and the pages a document touches are read on demand.
 //!
-//! A table maps a word's 64-bit FNV-1a hash to a 32-bit value. Format
-//! (little-endian): the entry count n (u32); a directory of 65,537 u32
-//! offsets, entries whose hash begins with the 16 bits b lying at
-//! `dir[b]..dir[b + 1]`; the n hashes (u64) in ascending order; the n
-//! values (u32). Among a few hundred thousand words a 64-bit collision is
-//! as good as impossible, so no word is stored.
+//! A table maps a word's 64-bit FNV-1a hash to a 32-bit value, by open
+//! addressing: a power-of-two number of 12-byte slots (hash u64, value u32,
+//! little-endian) after the slot count and the entry count (u32 each); a word lies at the slot its
+//! hash's top bits name or, linearly, after it; hash 0 marks an empty slot
+//! (a word hashing to 0 is stored as 1). At most three slots in four are
+//! used, so a lookup reads one cache line or two. Among a few hundred
+//! thousand words a 64-bit collision is as good as impossible, so no word
+//! is stored.
 //!
 //! This file stands alone (no `crate::` paths): `build.rs` includes it.
 
@@ -32,54 +34,72 @@ pub fn hash_str(s: &str) -> u64 {
     fnv(FNV_START, s.as_bytes())
 }
 
-const BUCKETS: usize = 1 << 16;
-const HEADER: usize = 4 + 4 * (BUCKETS + 1);
+const SLOT: usize = 12;
+const HEADER: usize = 8;
+
+/// The slot key of a hash: 0 marks an empty slot.
+fn key(hash: u64) -> u64 {
+    hash.max(1)
+}
 
 /// A frozen table, borrowed from the binary or built at run time.
 pub struct Frozen {
     bytes: Cow<'static, [u8]>,
-    n: usize,
+    /// The slot count minus one (a power of two minus one).
+    mask: usize,
+    /// How far right to shift a hash for its first slot.
+    shift: u32,
+    len: usize,
 }
 
 impl Frozen {
     /// Reads a table in place; None when the bytes are no table.
     pub fn new(bytes: Cow<'static, [u8]>) -> Option<Frozen> {
-        let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
-        (bytes.len() == HEADER + 12 * n).then_some(Frozen { bytes, n })
+        let slots = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        let len = u32::from_le_bytes(bytes.get(4..8)?.try_into().ok()?) as usize;
+        if !slots.is_power_of_two() || len >= slots || bytes.len() != HEADER + SLOT * slots {
+            return None;
+        }
+        Some(Frozen { mask: slots - 1, shift: 64 - slots.trailing_zeros(), len, bytes })
     }
 
     /// A table of `entries` (hash, value); on a repeated hash the values
     /// are or-ed together.
     pub fn from_entries(entries: Vec<(u64, u32)>) -> Frozen {
-        let bytes = build(entries);
-        Frozen::new(Cow::Owned(bytes)).expect("a built table reads")
-    }
-
-    fn u32_at(&self, at: usize) -> u32 {
-        u32::from_le_bytes(self.bytes[at..at + 4].try_into().unwrap_or_default())
+        Frozen::new(Cow::Owned(build(entries))).expect("a built table reads")
     }
 
     /// The value stored for `hash`.
     pub fn get(&self, hash: u64) -> Option<u32> {
-        let bucket = (hash >> 48) as usize;
-        let (from, to) = (self.u32_at(4 + 4 * bucket) as usize, self.u32_at(8 + 4 * bucket) as usize);
-        let keys = HEADER;
-        (from..to)
-            .find(|&i| u64::from_le_bytes(self.bytes[keys + 8 * i..keys + 8 * i + 8].try_into().unwrap_or_default()) == hash)
-            .map(|i| self.u32_at(keys + 8 * self.n + 4 * i))
+        let want = key(hash);
+        // a 64-bit shift of a one-slot table would overflow
+        let mut i = want.checked_shr(self.shift).unwrap_or(0) as usize;
+        loop {
+            let at = HEADER + SLOT * i;
+            let slot = &self.bytes[at..at + SLOT];
+            let k = u64::from_le_bytes(slot[..8].try_into().unwrap_or_default());
+            if k == want {
+                return Some(u32::from_le_bytes(slot[8..].try_into().unwrap_or_default()));
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.n
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.n == 0
+        self.len == 0
     }
 }
 
 /// The bytes of a table of `entries` (see the module's documentation).
 pub fn build(mut entries: Vec<(u64, u32)>) -> Vec<u8> {
+    entries.iter_mut().for_each(|e| e.0 = key(e.0));
     entries.sort_unstable();
     let mut merged: Vec<(u64, u32)> = Vec::with_capacity(entries.len());
     for (hash, value) in entries {
@@ -88,17 +108,26 @@ pub fn build(mut entries: Vec<(u64, u32)>) -> Vec<u8> {
             _ => merged.push((hash, value)),
         }
     }
-    let mut out = Vec::with_capacity(HEADER + 12 * merged.len());
-    out.extend_from_slice(&(merged.len() as u32).to_le_bytes());
-    let mut at = 0;
-    for bucket in 0..=BUCKETS {
-        while at < merged.len() && ((merged[at].0 >> 48) as usize) < bucket {
-            at += 1;
+    // at most three slots in four used, and always one empty
+    let len = merged.len();
+    let slots = (len * 4 / 3 + 1).next_power_of_two();
+    let (mask, shift) = (slots - 1, 64 - slots.trailing_zeros());
+    let mut table = vec![(0u64, 0u32); slots];
+    // in hash order, so the same entries give the same bytes
+    for (hash, value) in merged {
+        let mut i = hash.checked_shr(shift).unwrap_or(0) as usize;
+        while table[i].0 != 0 {
+            i = (i + 1) & mask;
         }
-        out.extend_from_slice(&(at as u32).to_le_bytes());
+        table[i] = (hash, value);
     }
-    merged.iter().for_each(|(hash, _)| out.extend_from_slice(&hash.to_le_bytes()));
-    merged.iter().for_each(|(_, value)| out.extend_from_slice(&value.to_le_bytes()));
+    let mut out = Vec::with_capacity(HEADER + SLOT * slots);
+    out.extend_from_slice(&(slots as u32).to_le_bytes());
+    out.extend_from_slice(&(len as u32).to_le_bytes());
+    for (hash, value) in table {
+        out.extend_from_slice(&hash.to_le_bytes());
+        out.extend_from_slice(&value.to_le_bytes());
+    }
     out
 }
 
@@ -145,8 +174,9 @@ mod tests {
         }
         assert_eq!(table.get(hash_str("absent")), None);
         // a repeated word has the union of its values
-        let t = Frozen::from_entries(vec![(7, 1), (7, 4), (u64::MAX, 2)]);
-        assert_eq!((t.get(7), t.get(u64::MAX), t.len()), (Some(5), Some(2), 2));
+        let t = Frozen::from_entries(vec![(7, 1), (7, 4), (u64::MAX, 2), (0, 8)]);
+        assert_eq!((t.get(7), t.get(u64::MAX), t.get(0), t.len()), (Some(5), Some(2), Some(8), 3));
+        assert_eq!(Frozen::from_entries(Vec::new()).get(5), None);
         assert!(Frozen::new(Cow::Borrowed(&[1, 0, 0])).is_none());
     }
 }
