@@ -35,10 +35,12 @@ impl CandidateSource for ProductModels {
         // in sports news a number after a name is a result or a distance
         let sports = std::cell::OnceCell::new();
         let sports = || *sports.get_or_init(|| super::sport::is_sports(doc, ontology));
+        // only a line with a digit or a styled word can name a product
         let lines: Vec<(Vec<Word>, bool)> = doc
             .sentences
             .iter()
             .chain(&doc.asides)
+            .filter(|s| may_name_product(s.span.slice(&doc.text)))
             .map(|s| (words(&doc.text, s.span), doc.paragraphs.get(s.paragraph).is_some_and(|p| p.role == ParagraphRole::Prose)))
             .collect();
         let mut out = Vec::new();
@@ -109,10 +111,9 @@ fn product(span: Span) -> Candidate {
 fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let slice = span.slice(text);
-    let mut at = 0;
     for raw in slice.split_whitespace() {
-        let start = at + slice[at..].find(raw).unwrap_or(0);
-        at = start + raw.len();
+        // a piece of `slice`: its offset is where it starts in memory
+        let start = raw.as_ptr() as usize - slice.as_ptr() as usize;
         let lead = raw.len() - raw.trim_start_matches(['(', '[', '"', '\'', '\u{201c}', '\u{2018}']).len();
         let mut inner = raw[lead..].trim_end_matches([',', '.', ';', ':', ')', ']', '"', '!', '?', '\u{201d}', '\u{2019}']);
         let mut possessive = false;
@@ -128,6 +129,13 @@ fn words(text: &str, span: Span) -> Vec<Word<'_>> {
         }
     }
     out
+}
+
+/// Whether a line holds a digit or a lower-case letter before a capital
+/// ("iWidget"): the only lines [`ProductModels`] reads word by word.
+fn may_name_product(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().any(u8::is_ascii_digit) || b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// A word that opens with a capital and has a lower-case letter or is
