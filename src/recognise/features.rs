@@ -77,6 +77,18 @@ fn affixes(word: &str) -> [u64; 8] {
     out
 }
 
+/// What a word's letters say, the same wherever it stands.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    lower: u64,
+    shape: u64,
+    affixes: [u64; 8],
+    cluster: (u16, u8),
+    capital: bool,
+    connector: bool,
+    may_open: bool,
+}
+
 /// What the tagger knows of one token before it looks at its neighbours.
 #[derive(Clone, Debug, Default)]
 struct TokenInfo {
@@ -274,29 +286,39 @@ impl DocFeatures {
         let (spans, first) = tagging_tokens(doc);
         let mut words: Vec<WordStats> = Vec::new();
         let mut lower = String::new();
-        let mut cluster_of: FxHashMap<u64, (u16, u8)> = FxHashMap::default();
+        // what a word's letters say, worked out once per distinct word: words repeat
+        let mut seen: FxHashMap<u64, WordInfo> = FxHashMap::default();
         for &part in &spans {
             let word = plain(doc.slice(part));
-            lower_into(&word, &mut lower);
-            let lower_hash = hash_str(&lower);
+            let word_hash = hash_str(&word);
+            let info = *seen.entry(word_hash).or_insert_with(|| {
+                lower_into(&word, &mut lower);
+                let lower_hash = hash_str(&lower);
+                WordInfo {
+                    lower: lower_hash,
+                    shape: shape_hash(&word),
+                    affixes: affixes(&lower),
+                    cluster: clusters.get_hashed(word_hash).or_else(|| clusters.get_hashed(lower_hash)).unwrap_or((0, 0)),
+                    capital: word.chars().next().is_some_and(char::is_uppercase),
+                    connector: lists.is_connector(&lower),
+                    may_open: word.chars().any(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
+                }
+            });
             let next_id = ids.len() as u32;
-            let word_id = *ids.entry(lower_hash).or_insert(next_id);
+            let word_id = *ids.entry(info.lower).or_insert(next_id);
             if word_id as usize == words.len() {
                 words.push(WordStats::default());
             }
-            let word_hash = hash_str(&word);
-            // a word's cluster, looked up once per document: words repeat
-            let cluster = *cluster_of.entry(word_hash).or_insert_with(|| clusters.get_hashed(word_hash).or_else(|| clusters.get_hashed(lower_hash)).unwrap_or((0, 0)));
             tokens.push(TokenInfo {
                 word: word_hash,
-                lower: lower_hash,
-                shape: shape_hash(&word),
-                affixes: affixes(&lower),
-                cluster,
-                capital: word.chars().next().is_some_and(char::is_uppercase),
+                lower: info.lower,
+                shape: info.shape,
+                affixes: info.affixes,
+                cluster: info.cluster,
+                capital: info.capital,
                 // a dash set apart ("Oslo — Reuters") joins no name, though it reads as "-"
-                connector: lists.is_connector(&lower) && !matches!(doc.slice(part), "\u{2013}" | "\u{2014}"),
-                may_open: word.chars().any(|c| c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())),
+                connector: info.connector && !matches!(doc.slice(part), "\u{2013}" | "\u{2014}"),
+                may_open: info.may_open,
                 word_id,
                 listed: [0; super::lists::KINDS],
                 run_head: 0,
