@@ -55,6 +55,22 @@ fn shape_hash(word: &str) -> u64 {
     h
 }
 
+/// FNV-1a of `text` in lower case, continued from `h`: the hash of
+/// [`lower_into`]'s output, without writing it.
+fn fnv_lower(mut h: u64, text: &str) -> u64 {
+    if text.is_ascii() {
+        for b in text.bytes() {
+            h = fnv(h, &[b.to_ascii_lowercase()]);
+        }
+        return h;
+    }
+    let mut buf = [0u8; 4];
+    for c in text.chars().flat_map(char::to_lowercase) {
+        h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
+    }
+    h
+}
+
 /// Writes `word` in lower case into `out`.
 fn lower_into(word: &str, out: &mut String) {
     out.clear();
@@ -148,19 +164,21 @@ fn mark_listed_names(doc: &Document, spans: &[Span], sequences: &[std::ops::Rang
     if lists.is_empty() {
         return;
     }
-    let mut key = String::new();
     for seq in sequences {
         for i in seq.clone() {
             if !tokens[i].capital {
                 continue;
             }
+            // the hash of the lower-case name so far, extended token by token
+            let mut hash = FNV_START;
             for j in i..seq.end.min(i + super::lists::LONGEST) {
                 // listed names are capitalised words and connectors ("Bay of Biscay")
                 if !(tokens[j].may_open || tokens[j].connector) {
                     break;
                 }
-                lower_into(&doc.text[spans[i].start..spans[j].end], &mut key);
-                let kinds = lists.kinds(&key);
+                let from = if j == i { spans[i].start } else { spans[j - 1].end };
+                hash = fnv_lower(hash, &doc.text[from..spans[j].end]);
+                let kinds = lists.kinds_hashed(hash);
                 for (kind, listed) in (0..super::lists::KINDS).map(|k| (k, kinds & (1 << k) != 0)) {
                     if !listed {
                         continue;
@@ -522,6 +540,16 @@ fn sequence_casing(doc: &Document, tokens: &[Span]) -> Casing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hash_of_lower_case_is_built_piece_by_piece() {
+        for text in ["Bay of Biscay", "ÉLYSÉE Palace", "St. Gallen"] {
+            let mut lower = String::new();
+            lower_into(text, &mut lower);
+            let (a, b) = text.split_at(text.find(' ').unwrap());
+            assert_eq!(fnv_lower(fnv_lower(FNV_START, a), b), hash_str(&lower), "{text}");
+        }
+    }
 
     #[test]
     fn shapes_collapse_repeats() {

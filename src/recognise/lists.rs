@@ -48,7 +48,12 @@ impl NameLists {
 
     /// The kinds listing `name` (lower case), as a bit set; 0 when none does.
     pub fn kinds(&self, lower_name: &str) -> u8 {
-        self.kinds.get(frozen::hash_str(lower_name)).unwrap_or(0) as u8
+        self.kinds_hashed(frozen::hash_str(lower_name))
+    }
+
+    /// The same, for a lower-case name known by its hash.
+    pub fn kinds_hashed(&self, hash: u64) -> u8 {
+        self.kinds.get(hash).unwrap_or(0) as u8
     }
 
     pub fn is_empty(&self) -> bool {
