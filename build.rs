@@ -42,13 +42,13 @@ fn freeze_word_tables(out_dir: &Path) {
         println!("cargo:rerun-if-changed={path}");
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
     };
-    let clusters = frozen::build(frozen::cluster_entries(&read("ontology/clusters.tsv")));
+    let clusters = frozen::build(frozen::cluster_entries(&read("ontology/clusters.tsv")), false);
     let lists: Vec<String> = ["place", "person", "organisation", "event", "work"]
         .iter()
         .map(|k| read(&format!("ontology/ner/lists/{k}.txt")))
         .chain([read("ontology/given_names.txt")])
         .collect();
-    let lists = frozen::build(frozen::name_list_entries(&lists.iter().map(String::as_str).collect::<Vec<_>>()));
+    let lists = frozen::build(frozen::name_list_entries(&lists.iter().map(String::as_str).collect::<Vec<_>>()), true);
     for (name, bytes) in [("clusters.frozen", clusters), ("lists.frozen", lists)] {
         let out = out_dir.join(name);
         std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));

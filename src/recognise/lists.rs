@@ -33,7 +33,7 @@ impl NameLists {
 
     /// One list per kind, one name per line.
     pub fn from_lists(lists: &[&str]) -> NameLists {
-        NameLists::with(Frozen::from_entries(frozen::name_list_entries(lists)))
+        NameLists::with(Frozen::from_entries(frozen::name_list_entries(lists), true))
     }
 
     fn with(kinds: Frozen) -> NameLists {
