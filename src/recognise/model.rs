@@ -84,6 +84,17 @@ pub struct Model {
     mask: usize,
     scale: f32,
     rows: usize,
+    /// One bit per feature's high bits, some 16 bits a row: small enough to
+    /// stay in cache, so a feature the model lacks (most of those a token
+    /// has) costs no trip to memory for its slot.
+    filter: Vec<u64>,
+    filter_mask: usize,
+}
+
+/// The filter bit of a feature: from its high bits (the slot index takes
+/// the low ones).
+fn filter_bit(feature: u64, mask: usize) -> usize {
+    (feature >> 32) as usize & mask
 }
 
 #[derive(Clone, Copy)]
@@ -113,12 +124,23 @@ impl Model {
 impl Model {
     /// Adds to `scores` the weights of `features` for each label.
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32; LABELS]) {
-        // ask for every slot first: the misses then overlap instead of queueing
+        // ask for the slot of every feature the filter lets through first:
+        // the misses then overlap instead of queueing
+        let mut known = [0u64; 256];
+        let mut n = 0;
         for &f in features {
-            prefetch(&self.slots[f as usize & self.mask]);
+            let bit = filter_bit(f, self.filter_mask);
+            if self.filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                prefetch(&self.slots[f as usize & self.mask]);
+                if n < known.len() {
+                    known[n] = f;
+                }
+                n += 1;
+            }
         }
+        let known = if n <= known.len() { &known[..n] } else { features };
         let mut sum = [0i32; LABELS];
-        for slot in features.iter().filter_map(|&f| self.slot(f)) {
+        for slot in known.iter().filter_map(|&f| self.slot(f)) {
             for (s, &w) in sum.iter_mut().zip(&slot.weights) {
                 *s += w as i32;
             }
@@ -160,7 +182,8 @@ impl Model {
             return Err(ModelError("wrong length"));
         }
         let size = (n * 3 / 2).max(2).next_power_of_two();
-        let mut model = Model { slots: vec![Slot { key: 0, weights: [0; LABELS] }; size], mask: size - 1, scale, rows: n };
+        let bits = (n * 16).max(64).next_power_of_two();
+        let mut model = Model { slots: vec![Slot { key: 0, weights: [0; LABELS] }; size], mask: size - 1, scale, rows: n, filter: vec![0; bits / 64], filter_mask: bits - 1 };
         for chunk in data.chunks_exact(row_len) {
             let key = u64::from_le_bytes(chunk[0..8].try_into().unwrap());
             if key == 0 {
@@ -178,6 +201,8 @@ impl Model {
                 i = (i + 1) & model.mask;
             }
             model.slots[i] = Slot { key, weights };
+            let bit = filter_bit(key, model.filter_mask);
+            model.filter[bit / 64] |= 1 << (bit % 64);
         }
         Ok(model)
     }
