@@ -347,6 +347,10 @@ pub struct NameWords {
     pub legal_forms: WordList,
     /// Capitalised words before a number that name no maker ("Route 101").
     pub not_makers: WordList,
+    /// "Orsk coach Ana Ruiz": the place's name is a team's.
+    pub team_leaders: WordList,
+    /// "Veltro founder Ana Ruiz": the name is a company's.
+    pub company_leaders: WordList,
     /// Party letters after a politician's name, "(D-Calif.)", by the
     /// gazetteer id of the party.
     pub party_letters: HashMap<String, String>,

@@ -93,7 +93,6 @@ impl Linker {
                 continue;
             }
             let bare = without_possessive(m.span.slice(&doc.text));
-            let kind = m.class.kind();
             let acronym = is_acronym(doc, m.span, bare);
             let mut found: Vec<Candidate> = Vec::new();
             for kb in &self.kbs {
@@ -102,7 +101,7 @@ impl Linker {
                     if acronym && !kb.name(c.index).chars().all(|ch| !ch.is_lowercase()) && !c.by_alias {
                         continue;
                     }
-                    if (compatible(kind, c.record.class, sports) || compatible_city(kind, &c, sports)) && !found.iter().any(|f| f.record.qid == c.record.qid) {
+                    if (compatible(m.class, c.record.class, sports) || compatible_city(m.class, &c, sports)) && !found.iter().any(|f| f.record.qid == c.record.qid) {
                         found.push(c);
                     }
                 }
@@ -194,15 +193,22 @@ fn found_region(regions: &[u32], parent: u32) -> bool {
 /// Whether a name recognised as `kind` may be an entity of `class`: of
 /// its kind, or a country read as an organisation outside sports news
 /// ("Veldania protested": its government speaks for the country).
-fn compatible(kind: Kind, class: EntityType, sports: bool) -> bool {
-    class.kind() == kind || (kind == Kind::Organization && class == EntityType::Country && !sports)
+fn compatible(recognised: EntityType, class: EntityType, sports: bool) -> bool {
+    class.kind() == recognised.kind() || (may_be_government(recognised) && class == EntityType::Country && !sports)
+}
+
+/// Whether a name recognised as `recognised` may stand for a place's
+/// government: an organisation not known as a team or a company ("Orsk
+/// coach Ana Ruiz" names the team).
+fn may_be_government(recognised: EntityType) -> bool {
+    recognised.kind() == Kind::Organization && !matches!(recognised, EntityType::SportsTeam | EntityType::Corporation)
 }
 
 /// Whether a name recognised as `kind` may be the city `c`: a city, or a
 /// great city read as an organisation outside sports news ("Tehran
 /// protested": its government).
-fn compatible_city(kind: Kind, c: &Candidate, sports: bool) -> bool {
-    kind == Kind::Organization && c.record.class == EntityType::City && c.record.prior >= GREAT_CITY && !sports
+fn compatible_city(recognised: EntityType, c: &Candidate, sports: bool) -> bool {
+    may_be_government(recognised) && c.record.class == EntityType::City && c.record.prior >= GREAT_CITY && !sports
 }
 
 /// The finer of the recognised class and the knowledge base's, of one
@@ -241,7 +247,7 @@ fn link_gazetteer(doc: &mut Document, ontology: &Ontology, sports: bool) {
         let surface = m.span.slice(&doc.text);
         let bare = without_possessive(surface);
         let entry = m.entry.or_else(|| gazetteer.lookup(surface)).or_else(|| gazetteer.lookup(bare));
-        let linked = entry.filter(|&e| compatible(m.class.kind(), gazetteer.entries[e].class, sports));
+        let linked = entry.filter(|&e| compatible(m.class, gazetteer.entries[e].class, sports));
         let m = &mut doc.mentions[i];
         m.entry = linked;
         if let Some(e) = linked {
@@ -271,6 +277,9 @@ mod tests {
         assert_eq!(linked("France's exports grew.", "France's", EntityType::Place), (EntityType::Country, true));
         assert_eq!(linked("Ms France Dubois spoke.", "France", EntityType::Person), (EntityType::Person, false));
         assert_eq!(linked("The Zyxwv Group grew.", "Zyxwv Group", EntityType::Organization), (EntityType::Organization, false));
+        // a country's name read as its government links; read as a team, not
+        assert_eq!(linked("France protested on Monday.", "France", EntityType::Organization), (EntityType::Country, true));
+        assert_eq!(linked("France coach Ana Ruiz resigned.", "France", EntityType::SportsTeam), (EntityType::SportsTeam, false));
     }
 
     fn entry(qid: u32, class: &str, prior: u8, country: u32, parent: u32, name: &str) -> Entry {

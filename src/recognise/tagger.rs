@@ -46,7 +46,8 @@ impl super::CandidateSource for Tagger {
             .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
             .filter(|&(span, _)| !common.contains(doc.slice(span)))
             .map(|(span, class)| titled_person(doc, span, class, ontology))
-            .map(|(span, class)| super::Candidate { span, class: class_by_head(doc.slice(span), class, ontology), origin: super::Origin::Tagger, entry: None })
+            .map(|(span, class)| (span, class_by_head(doc.slice(span), class, ontology)))
+            .map(|(span, class)| super::Candidate { span, class: class_by_role(doc, span, class, ontology), origin: super::Origin::Tagger, entry: None })
             .collect()
     }
 }
@@ -94,6 +95,33 @@ fn class_by_head(name: &str, class: NerClass, ontology: &crate::ontology::Ontolo
         Some(&place) if matches!(class, NerClass::Per | NerClass::Org | NerClass::Loc) => place,
         _ => class.entity_type(),
     }
+}
+
+/// A place's name that stands before a team's or a company's role and a
+/// person's name names the team or the company ("Orsk coach Ana Ruiz",
+/// "Veltro founder Ana Ruiz"; lexicon `[names] team_leaders`,
+/// `company_leaders`, `[membership] team_roles`).
+fn class_by_role(doc: &Document, span: Span, class: crate::document::EntityType, ontology: &crate::ontology::Ontology) -> crate::document::EntityType {
+    use crate::document::EntityType;
+    if !class.is_place() {
+        return class;
+    }
+    let names = &ontology.lexicon.names;
+    let words: Vec<&str> = doc.text[span.end..].split_whitespace().take(3).collect();
+    let capital = |w: Option<&&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    for n in [2, 1] {
+        let Some(role) = words.get(..n).map(|w| w.join(" ").to_lowercase()) else { continue };
+        if !capital(words.get(n)) || doc.text[span.end..].starts_with('\n') {
+            continue;
+        }
+        if names.team_leaders.contains(&role) || ontology.lexicon.membership.team_roles.contains(&role) {
+            return EntityType::SportsTeam;
+        }
+        if names.company_leaders.contains(&role) {
+            return EntityType::Corporation;
+        }
+    }
+    class
 }
 
 /// A person's name without the title before it; a name the tagger read
@@ -307,6 +335,24 @@ mod tests {
         for (name, class, want) in cases {
             assert_eq!(class_by_head(name, class, &ontology), want, "{name}");
         }
+    }
+
+    #[test]
+    fn a_place_before_a_team_or_company_role_and_a_name_is_the_team_or_company() {
+        use crate::document::EntityType;
+        let ontology = crate::ontology::Ontology::builtin().unwrap();
+        let class = |text: &str, name: &str| {
+            let doc = Document::new(text, Metadata::default());
+            let at = doc.text.find(name).unwrap();
+            class_by_role(&doc, Span::new(at, at + name.len()), EntityType::City, &ontology)
+        };
+        assert_eq!(class("Orsk coach Ana Ruiz was sacked.", "Orsk"), EntityType::SportsTeam);
+        assert_eq!(class("Orsk head coach Ana Ruiz was sacked.", "Orsk"), EntityType::SportsTeam);
+        assert_eq!(class("Orsk striker Ana Ruiz scored.", "Orsk"), EntityType::SportsTeam);
+        assert_eq!(class("Orsk founder Ana Ruiz sold it.", "Orsk"), EntityType::Corporation);
+        // an office of the place, or no name after the role: the place
+        assert_eq!(class("Orsk mayor Ana Ruiz spoke.", "Orsk"), EntityType::City);
+        assert_eq!(class("Orsk coach drivers went on strike.", "Orsk"), EntityType::City);
     }
 
     #[test]
