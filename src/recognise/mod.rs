@@ -178,10 +178,12 @@ pub fn merge(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// for the same words: a person always does ("Jordan" scored); an
 /// organisation does where the gazetteer has a country, region or city,
 /// whose names stand for teams and governments ("England won by six
-/// wickets", "Paris protested").
+/// wickets", "Paris protested"); a team or a company, known by its role
+/// words, does against any place ("Amazon founder X").
 fn tagger_reading_holds(tagger: EntityType, gazetteer: EntityType) -> bool {
     use EntityType::*;
-    tagger == Person || (tagger.is_organization() && matches!(gazetteer, Country | State | City | AdministrativeArea))
+    let team_or_company = matches!(tagger, SportsTeam | Corporation) && gazetteer.is_place();
+    tagger == Person || team_or_company || (tagger.is_organization() && matches!(gazetteer, Country | State | City | AdministrativeArea))
 }
 
 /// The recogniser: its sources, run in turn, the merge, then the mentions
@@ -249,6 +251,7 @@ pub(crate) mod tests {
             ("same span: the gazetteer's class and entry", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Place, None)], vec![c(0, 6, Tagger, Country, Some(1))]),
             ("same span: a person stays a person", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Person, None)], vec![c(0, 6, Tagger, Person, Some(1))]),
             ("same span: a team or government named by its country stays an organisation", vec![c(0, 6, Gazetteer, Country, Some(1)), c(0, 6, Tagger, Organization, None)], vec![c(0, 6, Tagger, Organization, Some(1))]),
+            ("same span: a company known by its role words stays a company", vec![c(0, 6, Gazetteer, RiverBodyOfWater, Some(3)), c(0, 6, Tagger, Corporation, None)], vec![c(0, 6, Tagger, Corporation, Some(3))]),
             ("same span: a listed building stays a building", vec![c(0, 9, Gazetteer, LandmarksOrHistoricalBuildings, Some(2)), c(0, 9, Tagger, Organization, None)], vec![c(0, 9, Tagger, LandmarksOrHistoricalBuildings, Some(2))]),
             ("the longer wins: a known club over the city in its name", vec![c(0, 10, Tagger, Place, None), c(0, 17, Gazetteer, SportsTeam, Some(2))], vec![c(0, 17, Gazetteer, SportsTeam, Some(2))]),
             ("the longer wins: a tagged university over a known city inside it", vec![c(0, 18, Tagger, Organization, None), c(14, 18, Gazetteer, City, Some(4))], vec![c(0, 18, Tagger, Organization, None)]),

@@ -103,7 +103,8 @@ fn class_by_head(name: &str, class: NerClass, ontology: &crate::ontology::Ontolo
 /// `company_leaders`, `[membership] team_roles`).
 fn class_by_role(doc: &Document, span: Span, class: crate::document::EntityType, ontology: &crate::ontology::Ontology) -> crate::document::EntityType {
     use crate::document::EntityType;
-    if !class.is_place() {
+    // a place's name, or an organisation's the gazetteer may hold as a place
+    if !(class.is_place() || class == EntityType::Organization) {
         return class;
     }
     let names = &ontology.lexicon.names;
@@ -350,6 +351,8 @@ mod tests {
         assert_eq!(class("Orsk head coach Ana Ruiz was sacked.", "Orsk"), EntityType::SportsTeam);
         assert_eq!(class("Orsk striker Ana Ruiz scored.", "Orsk"), EntityType::SportsTeam);
         assert_eq!(class("Orsk founder Ana Ruiz sold it.", "Orsk"), EntityType::Corporation);
+        let doc = Document::new("Orsk founder Ana Ruiz sold it.", Metadata::default());
+        assert_eq!(class_by_role(&doc, Span::new(0, 4), EntityType::Organization, &ontology), EntityType::Corporation);
         // an office of the place, or no name after the role: the place
         assert_eq!(class("Orsk mayor Ana Ruiz spoke.", "Orsk"), EntityType::City);
         assert_eq!(class("Orsk coach drivers went on strike.", "Orsk"), EntityType::City);
