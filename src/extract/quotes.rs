@@ -75,7 +75,10 @@ impl Extractor for Quotations {
             .filter(|(_, p)| p.role == ParagraphRole::Prose)
             .map(|(i, p)| (i, p.span))
             .collect();
+        let mut before: Option<Span> = None;
         for (p, paragraph) in prose {
+            let introduced = before.and_then(|b| introducer(doc, ontology, b));
+            before = Some(paragraph);
             let found = marks(&doc.text, paragraph);
             for (k, m) in found.iter().enumerate() {
                 let Some(s) = doc.sentence_at(m.open) else { continue };
@@ -104,8 +107,11 @@ impl Extractor for Quotations {
                     None => attribution.after_quote(post, REACH).or_else(|| attribution.before_quote(pre)),
                 };
                 let joined_to_previous = k > 0 && doc.sentence_at(found[k - 1].open) == Some(s);
+                let opens_paragraph = doc.text[paragraph.start..m.open].trim().is_empty();
                 let speaker = match speaker {
                     found @ Some(_) => found,
+                    // `The Daily Ledger reports:` closing the paragraph before
+                    None if opens_paragraph && introduced.is_some() => introduced,
                     // `called the plan "reckless" and "unfunded"`: the same speaker
                     None if joined_to_previous => previous.and_then(|(_, sp, _)| sp),
                     // a quoted title says nothing of who speaks
@@ -131,6 +137,19 @@ impl Extractor for Quotations {
         }
         facts
     }
+}
+
+/// The speaker a paragraph ending in a colon introduces for the quotation
+/// that opens the next one: `Ana Ruiz continued:`, `The Daily Ledger
+/// reports:`, `Ana Ruiz:`.
+fn introducer(doc: &Document, ontology: &Ontology, paragraph: Span) -> Option<MentionId> {
+    if !doc.slice(paragraph).trim_end().ends_with(':') {
+        return None;
+    }
+    let s = doc.sentence_at(doc.slice(paragraph).trim_end().len() + paragraph.start - 1)?;
+    let words = Words::of_sentence(doc, s);
+    let attribution = Attribution { doc, ontology, words: &words, sentence: s };
+    attribution.before_quote((0, words.len()))
 }
 
 /// Whether a person is named between `from` and `to` outside the sentence
@@ -333,6 +352,9 @@ mod tests {
             // more speech verbs: "vowed", a participle
             ("Ben Ode vowed that \"no port will close\" this year.", &[("Ben Ode", "no port will close")]),
             ("Ben Ode spoke on radio, warning: \"Storms are coming.\"", &[("Ben Ode", "Storms are coming.")]),
+            // a paragraph ending in a colon introduces the quotation that opens the next
+            ("The Daily Ledger reports:\n\n\"Rents rose for the ninth month in a row.\"", &[("Daily Ledger", "Rents rose for the ninth month in a row.")]),
+            ("Ana Ruiz continued:\n\n\"The ports stay open all winter.\"", &[("Ana Ruiz", "The ports stay open all winter.")]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(s, q)| (s.to_string(), q.to_string())).collect();
