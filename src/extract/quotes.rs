@@ -277,7 +277,12 @@ impl Attribution<'_> {
         // subject then verb, close after the quotation (a name with its
         // apposition: "Ana Ruiz, head of the port authority, said")
         let v = (k..to.min(k + reach)).find(|&i| self.is_speech_verb(i))?;
-        if (k..v).any(|i| matches!(self.words.word(i), "." | ";" | ":")) {
+        // a clause's end between them, not an abbreviation's full stop ("Mr.")
+        let ends_clause = |i: usize| match self.words.word(i) {
+            "." => i == 0 || !crate::text::is_abbreviation_word(self.doc.slice(self.words.spans[i - 1])),
+            w => matches!(w, ";" | ":"),
+        };
+        if (k..v).any(ends_clause) {
             return None;
         }
         // a name right after the quotation is the subject ("…," Ana sang to
@@ -327,6 +332,8 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Mayor Ann Holt said: \"We will rebuild.\"", &[("Ann Holt", "We will rebuild.")]),
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
+            // an honorific's full stop ends no clause
+            ("\"Prices will fall,\" Mr. Ode said.", &[("Ode", "Prices will fall,")]),
             ("\"It is over,\" a senior police source said.", &[("a senior police source", "It is over,")]),
             (
                 "Coach Lena Park said: \"We trained hard.\n\"We deserved it.\"\n\"Next season looks bright.\"",
