@@ -205,6 +205,15 @@ impl Attribution<'_> {
         self.ontology.lexicon.quotes.speech_verbs.contains(self.words.word(i))
     }
 
+    /// Whether token `i` ends a clause: ";", ":", or a full stop that is
+    /// no abbreviation's ("Mr.", "Rep.").
+    fn ends_clause(&self, i: usize) -> bool {
+        match self.words.word(i) {
+            "." => i == 0 || !crate::text::is_abbreviation_word(self.doc.slice(self.words.spans[i - 1])),
+            w => matches!(w, ";" | ":"),
+        }
+    }
+
     fn is_pronoun(&self, i: usize) -> bool {
         self.ontology.lexicon.quotes.pronouns.contains(self.words.word(i))
     }
@@ -264,11 +273,11 @@ impl Attribution<'_> {
         }
         // `"…," according to X.`
         if self.words.word(k) == "according" && self.words.word(k + 1) == "to" {
-            let end = (k + 2..to).find(|&i| matches!(self.words.word(i), "," | "." | ";" | ":")).unwrap_or(to);
+            let end = (k + 2..to).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to);
             return self.mention_in(k + 2, end, true);
         }
         if self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(k)) {
-            let end = (k + 1..to.min(k + 12)).find(|&i| matches!(self.words.word(i), "," | "." | ";" | ":")).unwrap_or(to.min(k + 12));
+            let end = (k + 1..to.min(k + 12)).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to.min(k + 12));
             return self.mention_in(k + 1, end, true);
         }
         if self.is_speech_verb(k) {
@@ -277,12 +286,7 @@ impl Attribution<'_> {
         // subject then verb, close after the quotation (a name with its
         // apposition: "Ana Ruiz, head of the port authority, said")
         let v = (k..to.min(k + reach)).find(|&i| self.is_speech_verb(i))?;
-        // a clause's end between them, not an abbreviation's full stop ("Mr.")
-        let ends_clause = |i: usize| match self.words.word(i) {
-            "." => i == 0 || !crate::text::is_abbreviation_word(self.doc.slice(self.words.spans[i - 1])),
-            w => matches!(w, ";" | ":"),
-        };
-        if (k..v).any(ends_clause) {
+        if (k..v).any(|i| self.ends_clause(i)) {
             return None;
         }
         // a name right after the quotation is the subject ("…," Ana sang to
@@ -334,6 +338,7 @@ mod tests {
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
             // an honorific's full stop ends no clause
             ("\"Prices will fall,\" Mr. Ode said.", &[("Ode", "Prices will fall,")]),
+            ("\"Prices will fall,\" said Rep. Ben Ode of Maine.", &[("Ben Ode", "Prices will fall,")]),
             ("\"It is over,\" a senior police source said.", &[("a senior police source", "It is over,")]),
             (
                 "Coach Lena Park said: \"We trained hard.\n\"We deserved it.\"\n\"Next season looks bright.\"",
