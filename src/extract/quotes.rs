@@ -208,10 +208,7 @@ impl Attribution<'_> {
     /// Whether token `i` ends a clause: ";", ":", or a full stop that is
     /// no abbreviation's ("Mr.", "Rep.").
     fn ends_clause(&self, i: usize) -> bool {
-        match self.words.word(i) {
-            "." => i == 0 || !crate::text::is_abbreviation_word(self.doc.slice(self.words.spans[i - 1])),
-            w => matches!(w, ";" | ":"),
-        }
+        self.words.is_full_stop(self.doc, i) || matches!(self.words.word(i), ";" | ":")
     }
 
     fn is_pronoun(&self, i: usize) -> bool {

@@ -194,7 +194,7 @@ impl Reader<'_> {
         if !matches!(self.words.word(i), "of" | "for" | "at") {
             return;
         }
-        let end = (i + 1..self.words.len()).find(|&k| matches!(self.words.word(k), "," | "." | ";" | "(" | ":")).unwrap_or(self.words.len());
+        let end = (i + 1..self.words.len()).find(|&k| matches!(self.words.word(k), "," | ";" | "(" | ":") || self.words.is_full_stop(self.doc, k)).unwrap_or(self.words.len());
         if end <= i + 1 {
             return;
         }

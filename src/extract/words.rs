@@ -25,6 +25,12 @@ impl Words {
         self.spans.is_empty()
     }
 
+    /// Whether token `i` is a full stop that ends a sentence or clause, not
+    /// an abbreviation's ("Mr.", "Rep.", "U.S.", "Inc.").
+    pub fn is_full_stop(&self, doc: &Document, i: usize) -> bool {
+        self.word(i) == "." && (i == 0 || self.spans[i - 1].end != self.spans[i].start || !crate::text::is_abbreviation_word(doc.slice(self.spans[i - 1])))
+    }
+
     /// Token index of the token starting at byte `offset`, or the next one.
     pub fn index_at(&self, offset: usize) -> usize {
         self.spans.partition_point(|s| s.start < offset)
