@@ -283,7 +283,17 @@ impl Attribution<'_> {
         // subject then verb, close after the quotation (a name with its
         // apposition: "Ana Ruiz, head of the port authority, said")
         let v = (k..to.min(k + reach)).find(|&i| self.is_speech_verb(i))?;
-        if (k..v).any(|i| self.ends_clause(i)) {
+        // (a bracket's insides end nothing: "Ben Ode (D-Wis.) said")
+        let mut depth = 0i32;
+        let mut ended = false;
+        for i in k..v {
+            match self.words.word(i) {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => ended |= depth <= 0 && self.ends_clause(i),
+            }
+        }
+        if ended {
             return None;
         }
         // a name right after the quotation is the subject ("…," Ana sang to
@@ -336,6 +346,7 @@ mod tests {
             // an honorific's full stop ends no clause
             ("\"Prices will fall,\" Mr. Ode said.", &[("Ode", "Prices will fall,")]),
             ("\"Prices will fall,\" said Rep. Ben Ode of Maine.", &[("Ben Ode", "Prices will fall,")]),
+            ("\"Prices will fall,\" Rep. Ben Ode (D-Maine.) said Friday.", &[("Ben Ode", "Prices will fall,")]),
             ("\"It is over,\" a senior police source said.", &[("a senior police source", "It is over,")]),
             (
                 "Coach Lena Park said: \"We trained hard.\n\"We deserved it.\"\n\"Next season looks bright.\"",
