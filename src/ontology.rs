@@ -301,6 +301,8 @@ pub struct StatisticWords {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteWords {
+    /// Headings in capitals before a colon that name no speaker ("UPDATE").
+    pub not_speakers: WordList,
     /// Words after a person that speak ("X said").
     pub speech_verbs: WordList,
     pub speaker_nouns: WordList,

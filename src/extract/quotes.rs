@@ -96,6 +96,8 @@ impl Extractor for Quotations {
                 // after the mark, or several sentences quoted): the
                 // attribution is in the sentence that follows the mark
                 let speaker = match after_mark(doc, m.after, paragraph).filter(|&n| n != s) {
+                    // a transcript's turn names its speaker first: `"RUIZ: …"`
+                    _ if labelled(doc, m.inside).is_some() => labelled(doc, m.inside),
                     // first what its own sentence says; then a short
                     // attribution opening the next ("Ana Ruiz said.")
                     Some(n) => attribution.before_quote(pre).or_else(|| {
@@ -137,6 +139,15 @@ impl Extractor for Quotations {
         }
         facts
     }
+}
+
+/// The speaker a transcript's label names at the start of the quoted
+/// words, `"RUIZ: We stay."`: a mention right before a colon there.
+fn labelled(doc: &Document, inside: Span) -> Option<MentionId> {
+    let text = doc.slice(inside);
+    let start = inside.start + (text.len() - text.trim_start().len());
+    let m = doc.mentions_in(inside).into_iter().find(|&m| doc.mentions[m].span.start == start && doc.mentions[m].form.is_name())?;
+    doc.text[doc.mentions[m].span.end..].starts_with(": ").then_some(m)
 }
 
 /// The speaker a paragraph ending in a colon introduces for the quotation
@@ -343,6 +354,8 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Mayor Ann Holt said: \"We will rebuild.\"", &[("Ann Holt", "We will rebuild.")]),
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
+            // a transcript's turns
+            ("The interview:\n\n\"RUIZ: We will stay in the port.\n\n\"ODE: Will you?\"", &[("RUIZ", "RUIZ: We will stay in the port."), ("ODE", "ODE: Will you?")]),
             // an honorific's full stop ends no clause
             ("\"Prices will fall,\" Mr. Ode said.", &[("Ode", "Prices will fall,")]),
             ("\"Prices will fall,\" said Rep. Ben Ode of Maine.", &[("Ben Ode", "Prices will fall,")]),

@@ -22,6 +22,7 @@ pub mod model;
 mod party;
 mod products;
 pub mod sport;
+mod transcript;
 pub mod tagger;
 pub mod train;
 mod works;
@@ -30,6 +31,7 @@ pub use byline::BylineNames;
 pub use gazetteer::GazetteerNames;
 pub use party::PartyLetters;
 pub use products::ProductModels;
+pub use transcript::TranscriptSpeakers;
 pub use tagger::Tagger;
 pub use works::QuotedWorks;
 
@@ -83,6 +85,8 @@ pub enum Origin {
     /// A name in the byline: its span is exact (the line's commas and
     /// "and"s delimit it), its class only a default (a person).
     Byline,
+    /// A transcript's speaker label ("RUIZ:"): an exact span, a person.
+    Transcript,
 }
 
 impl Origin {
@@ -90,6 +94,7 @@ impl Origin {
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::Byline => "byline",
+            Origin::Transcript => "transcript",
             Origin::Tagger => "tagger",
             Origin::Gazetteer => "gazetteer",
             Origin::Quoted => "quoted",
@@ -100,7 +105,7 @@ impl Origin {
     /// Whether the source's spans are exact, as a rule over the line's
     /// structure is: such a name is kept over any candidate it overlaps.
     pub fn is_exact(self) -> bool {
-        self == Origin::Byline
+        matches!(self, Origin::Byline | Origin::Transcript)
     }
 }
 
@@ -198,9 +203,9 @@ impl Recogniser {
     }
 
     /// The learned tagger, the gazetteer, quoted titles, product models,
-    /// party letters and the byline.
+    /// party letters, the byline and a transcript's speakers.
     pub fn builtin() -> Result<Recogniser, model::ModelError> {
-        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(ProductModels), Box::new(PartyLetters), Box::new(BylineNames)]))
+        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(ProductModels), Box::new(PartyLetters), Box::new(BylineNames), Box::new(TranscriptSpeakers)]))
     }
 
     /// Adds the names in `doc` as its mentions, then the mentions that are
