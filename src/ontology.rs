@@ -349,6 +349,8 @@ pub struct NameWords {
     pub legal_forms: WordList,
     /// Capitalised words before a number that name no maker ("Route 101").
     pub not_makers: WordList,
+    /// "Sen.", "Lt. Gen.": abbreviated titles before a name.
+    pub title_abbreviations: WordList,
     /// "Orsk coach Ana Ruiz": the place's name is a team's.
     pub team_leaders: WordList,
     /// "Veltro founder Ana Ruiz": the name is a company's.

@@ -148,8 +148,18 @@ fn titled_person(doc: &Document, span: Span, class: NerClass, ontology: &crate::
 }
 
 /// A title before a name is no part of it ("Chancellor Olaf Brandt" is
-/// "Olaf Brandt"), as the corpora mark names; the titles are the ontology's.
+/// "Olaf Brandt", "Sen. Ann Holt" is "Ann Holt"), as the corpora mark
+/// names; the titles are the ontology's and the lexicon's abbreviations.
 fn without_leading_title(name: &str, span: Span, ontology: &crate::ontology::Ontology) -> Span {
+    // an abbreviated title, of one word or two ("Sen.", "Lt. Gen.")
+    let abbreviations = &ontology.lexicon.names.title_abbreviations;
+    let parts: Vec<&str> = name.splitn(3, ' ').collect();
+    for n in [2, 1] {
+        if parts.len() > n && abbreviations.contains(&parts[..n].join(" ")) {
+            let cut = parts[..n].iter().map(|w| w.len() + 1).sum::<usize>();
+            return Span::new(span.start + cut, span.end);
+        }
+    }
     let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
     let Some(end) = ontology.title_end(|k| words.get(k).map_or("", String::as_str), 0) else { return span };
     if end >= words.len() {
@@ -311,6 +321,12 @@ mod tests {
         };
         assert_eq!(got("CEO Anna Reyes", NerClass::Org), ("Anna Reyes", NerClass::Per));
         assert_eq!(got("CEO Anna Reyes", NerClass::Per), ("Anna Reyes", NerClass::Per));
+        let doc = Document::new("Sen. Ann Holt and Lt. Gen. Ben Ode met.", Metadata::default());
+        for (name, want) in [("Sen. Ann Holt", "Ann Holt"), ("Lt. Gen. Ben Ode", "Ben Ode")] {
+            let at = doc.text.find(name).unwrap();
+            let (sp, _) = titled_person(&doc, Span::new(at, at + name.len()), NerClass::Per, &ontology);
+            assert_eq!(doc.slice(sp), want);
+        }
         // no given name after the title: the tagger's reading stands
         assert_eq!(got("General Motors", NerClass::Org), ("General Motors", NerClass::Org));
         // a title and "of" before a name: the name
