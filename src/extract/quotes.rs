@@ -273,11 +273,24 @@ impl Attribution<'_> {
     /// `"…," the spokeswoman added.` / `"…", said Okafor.` / `"…", he said.`
     fn after_quote(&self, (from, to): (usize, usize), reach: usize) -> Option<MentionId> {
         let mut k = from;
-        while k < to && matches!(self.words.word(k), "," | "." | "\u{2014}" | "-") {
+        let mut dashed = false;
+        while k < to && matches!(self.words.word(k), "," | "." | "\u{2014}" | "\u{2015}" | "\u{2013}" | "-") {
+            dashed |= self.words.word(k) != "," && self.words.word(k) != ".";
             k += 1;
         }
         if k >= to {
             return None;
+        }
+        // `"…" ― Ana Ruiz`: a name signed after a dash, nothing after it
+        if dashed {
+            let signed = self.mention_in(k, to, true).filter(|&m| {
+                let span = self.doc.mentions[m].span;
+                let rest = self.words.index_at(span.end);
+                span.start == self.words.spans[k].start && self.doc.mentions[m].class.is_person() && (rest >= to || matches!(self.words.word(rest), "." | "," | ";"))
+            });
+            if signed.is_some() {
+                return signed;
+            }
         }
         // `"…," according to X.`
         if self.words.word(k) == "according" && self.words.word(k + 1) == "to" {
@@ -354,6 +367,8 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Mayor Ann Holt said: \"We will rebuild.\"", &[("Ann Holt", "We will rebuild.")]),
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
+            // a name signed after a dash
+            ("Readers wrote to us.\n\n\u{201c}The ports must stay open all winter.\u{201d} \u{2015} Ana Ruiz\n\n\u{201c}We need the jobs here.\u{201d} \u{2014} Ben Ode.", &[("Ana Ruiz", "The ports must stay open all winter."), ("Ben Ode", "We need the jobs here.")]),
             // a transcript's turns
             ("The interview:\n\n\"RUIZ: We will stay in the port.\n\n\"ODE: Will you?\"", &[("RUIZ", "RUIZ: We will stay in the port."), ("ODE", "ODE: Will you?")]),
             // an honorific's full stop ends no clause
