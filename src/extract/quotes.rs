@@ -257,6 +257,21 @@ impl Attribution<'_> {
         if self.is_pronoun(just_before) {
             return self.pronoun(just_before);
         }
+        // "Ana Ruiz, who advised the mayor, said": the name before the
+        // apposition speaks, not one inside it
+        if self.words.word(just_before) == "," {
+            let open = (from..just_before).rev().find(|&i| self.words.word(i) == ",");
+            let named = open.filter(|&o| o > from).and_then(|o| {
+                let end = self.words.spans[o - 1].end;
+                self.doc.mentions_ending_at(end).iter().copied().find(|&m| {
+                    let c = self.doc.mentions[m].class;
+                    self.doc.mentions[m].form.is_name() && (c.is_person() || c.is_organization())
+                })
+            });
+            if named.is_some() {
+                return named;
+            }
+        }
         if let Some(d) = self.description_before(v) {
             return Some(d);
         }
@@ -367,6 +382,8 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Mayor Ann Holt said: \"We will rebuild.\"", &[("Ann Holt", "We will rebuild.")]),
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
+            // the name before an apposition speaks, not one inside it
+            ("Ben Ode, who advised Ana Ruiz for years, said: \"She will win.\"", &[("Ben Ode", "She will win.")]),
             // a name signed after a dash
             ("Readers wrote to us.\n\n\u{201c}The ports must stay open all winter.\u{201d} \u{2015} Ana Ruiz\n\n\u{201c}We need the jobs here.\u{201d} \u{2014} Ben Ode.", &[("Ana Ruiz", "The ports must stay open all winter."), ("Ben Ode", "We need the jobs here.")]),
             // a transcript's turns
