@@ -335,6 +335,15 @@ impl Attribution<'_> {
         if ended {
             return None;
         }
+        // `"…" in May, said Ana Ruiz.`: the verb comes first, the name after
+        // it, when no one is named before it
+        let inverted = self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(v));
+        if v > k && self.words.word(v - 1) == "," && inverted && self.mention_in(k, v, true).is_none() {
+            let end = (v + 1..to.min(v + 12)).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to.min(v + 12));
+            if let Some(m) = self.mention_in(v + 1, end, true) {
+                return Some(m);
+            }
+        }
         // a name right after the quotation is the subject ("…," Ana sang to
         // Ben before asking …), whoever is named nearer the verb
         let first = self.mention_in(k, v, true).filter(|&m| self.doc.mentions[m].span.start == self.words.spans[k].start);
@@ -382,6 +391,8 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Mayor Ann Holt said: \"We will rebuild.\"", &[("Ann Holt", "We will rebuild.")]),
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
+            // the verb first, then the name, after words about the quotation
+            ("Prices \"rose faster than wages\" in May, said harbour economist Ana Ruiz.", &[("Ana Ruiz", "rose faster than wages")]),
             // the name before an apposition speaks, not one inside it
             ("Ben Ode, who advised Ana Ruiz for years, said: \"She will win.\"", &[("Ben Ode", "She will win.")]),
             // a name signed after a dash
