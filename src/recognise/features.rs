@@ -94,21 +94,8 @@ fn affixes(word: &str) -> [u64; 8] {
 }
 
 /// What a word's letters say, the same wherever it stands.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, Default)]
 struct WordInfo {
-    lower: u64,
-    shape: u64,
-    affixes: [u64; 8],
-    cluster: (u16, u8),
-    capital: bool,
-    connector: bool,
-    may_open: bool,
-}
-
-/// What the tagger knows of one token before it looks at its neighbours.
-#[derive(Clone, Debug, Default)]
-struct TokenInfo {
-    word: u64,
     lower: u64,
     shape: u64,
     /// Prefixes and suffixes of the lower-case word, 1 to 4 characters.
@@ -122,6 +109,14 @@ struct TokenInfo {
     /// Has a capital, a digit or a letter without case ("Oslo", "iPhone",
     /// "747"): a name may begin here.
     may_open: bool,
+}
+
+/// What the tagger knows of one token before it looks at its neighbours.
+#[derive(Clone, Debug, Default)]
+struct TokenInfo {
+    word: u64,
+    /// What its letters say; `connector` false for a dash set apart.
+    letters: WordInfo,
     /// Index of the token's lower-case word among the document's words.
     word_id: u32,
     /// The lower-case last word of the run of capitalised words and
@@ -139,14 +134,14 @@ struct TokenInfo {
 fn mark_run_heads(sequences: &[std::ops::Range<usize>], tokens: &mut [TokenInfo]) {
     for seq in sequences {
         for i in seq.clone() {
-            if !tokens[i].may_open {
+            if !tokens[i].letters.may_open {
                 continue;
             }
             let mut head = None;
             for t in &tokens[i + 1..seq.end.min(i + 8)] {
-                if t.may_open {
-                    head = Some(t.lower);
-                } else if !t.connector {
+                if t.letters.may_open {
+                    head = Some(t.letters.lower);
+                } else if !t.letters.connector {
                     break;
                 }
             }
@@ -166,14 +161,14 @@ fn mark_listed_names(doc: &Document, spans: &[Span], sequences: &[std::ops::Rang
     }
     for seq in sequences {
         for i in seq.clone() {
-            if !tokens[i].capital {
+            if !tokens[i].letters.capital {
                 continue;
             }
             // the hash of the lower-case name so far, extended token by token
             let mut hash = FNV_START;
             for j in i..seq.end.min(i + super::lists::LONGEST) {
                 // listed names are capitalised words and connectors ("Bay of Biscay")
-                if !(tokens[j].may_open || tokens[j].connector) {
+                if !(tokens[j].letters.may_open || tokens[j].letters.connector) {
                     break;
                 }
                 let from = if j == i { spans[i].start } else { spans[j - 1].end };
@@ -329,14 +324,8 @@ impl DocFeatures {
             }
             tokens.push(TokenInfo {
                 word: word_hash,
-                lower: info.lower,
-                shape: info.shape,
-                affixes: info.affixes,
-                cluster: info.cluster,
-                capital: info.capital,
                 // a dash set apart ("Oslo — Reuters") joins no name, though it reads as "-"
-                connector: info.connector && !matches!(doc.slice(part), "\u{2013}" | "\u{2014}"),
-                may_open: info.may_open,
+                letters: WordInfo { connector: info.connector && !matches!(doc.slice(part), "\u{2013}" | "\u{2014}"), ..info },
                 word_id,
                 listed: [0; super::lists::KINDS],
                 run_head: 0,
@@ -366,7 +355,7 @@ impl DocFeatures {
             for i in seq.clone() {
                 let t = &tokens[i];
                 let stats = &mut words[t.word_id as usize];
-                if c == Casing::Normal && t.capital && i > seq.start {
+                if c == Casing::Normal && t.letters.capital && i > seq.start {
                     stats.capital_inside = true;
                 }
                 let word = doc.slice(spans[i]);
@@ -392,70 +381,70 @@ impl DocFeatures {
             (j >= range.start as isize && j < range.end as isize).then(|| &self.tokens[j as usize])
         };
         let edge = |k: isize| if k < 0 { BOS } else { EOS };
-        let lower = |k: isize| at(k).map_or(edge(k), |t| t.lower);
-        let shape = |k: isize| at(k).map_or(edge(k), |t| t.shape);
+        let lower = |k: isize| at(k).map_or(edge(k), |t| t.letters.lower);
+        let shape = |k: isize| at(k).map_or(edge(k), |t| t.letters.shape);
         let casing = self.casing[seq] as u64;
         let first = (i == range.start) as u64;
         out.push(feature(0, &[]));
         out.push(feature(1, &[t.word]));
-        out.push(feature(2, &[t.lower]));
+        out.push(feature(2, &[t.letters.lower]));
         out.push(feature(3, &[lower(-1)]));
         out.push(feature(4, &[lower(1)]));
         out.push(feature(5, &[lower(-2)]));
         out.push(feature(6, &[lower(2)]));
-        out.push(feature(7, &[t.shape]));
+        out.push(feature(7, &[t.letters.shape]));
         out.push(feature(8, &[shape(-1)]));
         out.push(feature(9, &[shape(1)]));
-        out.push(feature(10, &[shape(-1), t.shape]));
-        out.push(feature(11, &[t.shape, shape(1)]));
-        out.push(feature(12, &[lower(-1), t.lower]));
-        out.push(feature(13, &[t.lower, lower(1)]));
-        for (k, &a) in t.affixes.iter().enumerate() {
+        out.push(feature(10, &[shape(-1), t.letters.shape]));
+        out.push(feature(11, &[t.letters.shape, shape(1)]));
+        out.push(feature(12, &[lower(-1), t.letters.lower]));
+        out.push(feature(13, &[t.letters.lower, lower(1)]));
+        for (k, &a) in t.letters.affixes.iter().enumerate() {
             if a != 0 {
                 out.push(feature(14 + k as u8, &[a]));
             }
         }
         out.push(feature(22, &[prev[0] as u64]));
         out.push(feature(23, &[prev[0] as u64, prev[1] as u64]));
-        out.push(feature(24, &[prev[0] as u64, t.lower]));
-        out.push(feature(25, &[prev[0] as u64, t.shape]));
-        out.push(feature(26, &[casing, t.shape, first]));
-        out.push(feature(27, &[casing, t.lower]));
+        out.push(feature(24, &[prev[0] as u64, t.letters.lower]));
+        out.push(feature(25, &[prev[0] as u64, t.letters.shape]));
+        out.push(feature(26, &[casing, t.letters.shape, first]));
+        out.push(feature(27, &[casing, t.letters.lower]));
         for (k, bits) in [4u8, 8, 12].into_iter().enumerate() {
-            if let Some(c) = cluster_prefix(t.cluster, bits) {
+            if let Some(c) = cluster_prefix(t.letters.cluster, bits) {
                 out.push(feature(28 + k as u8, &[c]));
             }
         }
         for (k, offset) in [-1isize, 1].into_iter().enumerate() {
-            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.cluster, 8)) {
+            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.letters.cluster, 8)) {
                 out.push(feature(31 + k as u8, &[c]));
             }
         }
         let word = |k: isize| at(k).map_or(edge(k), |t| t.word);
         out.push(feature(36, &[word(-1)]));
         out.push(feature(37, &[word(1)]));
-        out.push(feature(38, &[shape(-1), t.shape, shape(1)]));
-        out.push(feature(39, &[lower(-1), t.shape]));
-        out.push(feature(40, &[t.shape, lower(1)]));
+        out.push(feature(38, &[shape(-1), t.letters.shape, shape(1)]));
+        out.push(feature(39, &[lower(-1), t.letters.shape]));
+        out.push(feature(40, &[t.letters.shape, lower(1)]));
         out.push(feature(41, &[prev[0] as u64, lower(-1)]));
         out.push(feature(42, &[prev[0] as u64, shape(1)]));
         for (k, offset) in [-2isize, 2].into_iter().enumerate() {
-            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.cluster, 8)) {
+            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.letters.cluster, 8)) {
                 out.push(feature(43 + k as u8, &[c]));
             }
         }
         for (k, offset) in [-1isize, 1].into_iter().enumerate() {
-            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.cluster, 12)) {
+            if let Some(c) = at(offset).and_then(|n| cluster_prefix(n.letters.cluster, 12)) {
                 out.push(feature(45 + k as u8, &[c]));
             }
         }
         out.push(feature(47, &[lower(-2), lower(-1)]));
         out.push(feature(48, &[lower(1), lower(2)]));
-        out.push(feature(49, &[prev[0] as u64, prev[1] as u64, t.shape]));
+        out.push(feature(49, &[prev[0] as u64, prev[1] as u64, t.letters.shape]));
         for (kind, &at) in t.listed.iter().enumerate() {
             if at != 0 {
                 out.push(feature(50, &[kind as u64, at as u64]));
-                out.push(feature(51, &[kind as u64, at as u64, t.shape]));
+                out.push(feature(51, &[kind as u64, at as u64, t.letters.shape]));
             }
         }
         if t.run_head != 0 {
@@ -464,29 +453,29 @@ impl DocFeatures {
         }
         // how the same word is written elsewhere in the document
         let stats = &self.words[t.word_id as usize];
-        out.push(feature(33, &[t.shape, stats.capital_inside as u64, stats.lower as u64, first]));
+        out.push(feature(33, &[t.letters.shape, stats.capital_inside as u64, stats.lower as u64, first]));
         // what the same word was tagged earlier in the document
         let history = &self.history[t.word_id as usize];
         if let Some((class, _)) = history.iter().enumerate().filter(|(_, &n)| n > 0).max_by_key(|(c, &n)| (n, std::cmp::Reverse(*c))) {
             out.push(feature(34, &[class as u64]));
-            out.push(feature(35, &[class as u64, t.shape]));
+            out.push(feature(35, &[class as u64, t.letters.shape]));
         }
     }
 
     /// Whether a name may begin at token `i`.
     pub fn may_open_name(&self, i: usize) -> bool {
-        self.tokens[i].may_open
+        self.tokens[i].letters.may_open
     }
 
     /// Whether token `i` may stand inside a name: a word with a capital or
     /// digit, or a connector ("of", "&").
     pub fn may_continue_name(&self, i: usize) -> bool {
-        self.tokens[i].may_open || self.tokens[i].connector
+        self.tokens[i].letters.may_open || self.tokens[i].letters.connector
     }
 
     /// Whether token `i` is a connector ("of", "&"): no name ends on one.
     pub fn is_connector(&self, i: usize) -> bool {
-        self.tokens[i].connector
+        self.tokens[i].letters.connector
     }
 
     /// Forgets what was tagged: the document is tagged afresh.
@@ -497,7 +486,7 @@ impl DocFeatures {
     /// Records that token `i` was tagged with class `class` (0 for O).
     pub fn remember(&mut self, i: usize, class: usize) {
         let t = &self.tokens[i];
-        if t.capital || class != 0 {
+        if t.letters.capital || class != 0 {
             let h = &mut self.history[t.word_id as usize][class];
             *h = h.saturating_add(1);
         }
