@@ -309,8 +309,7 @@ impl Attribution<'_> {
         }
         // `"…," according to X.`
         if self.words.word(k) == "according" && self.words.word(k + 1) == "to" {
-            let end = (k + 2..to).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to);
-            return self.mention_in(k + 2, end, true);
+            return self.named_after_according(k, to);
         }
         if self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(k)) {
             let end = (k + 1..to.min(k + 12)).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to.min(k + 12));
@@ -358,10 +357,24 @@ impl Attribution<'_> {
         (self.doc.mentions[m].span.end == self.words.spans[colon - 1].end).then_some(m)
     }
 
+    /// `According to the Orsk Ledger, "…"`: the name after "according to"
+    /// before the quotation.
+    fn according_to(&self, (from, to): (usize, usize)) -> Option<MentionId> {
+        let k = (from..to.saturating_sub(1)).rev().find(|&i| self.words.word(i) == "according" && self.words.word(i + 1) == "to")?;
+        self.named_after_according(k, to)
+    }
+
+    /// The person or organisation named after "according to" at token `k`,
+    /// up to the clause's end or a comma.
+    fn named_after_according(&self, k: usize, to: usize) -> Option<MentionId> {
+        let end = (k + 2..to).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to);
+        self.mention_in(k + 2, end, true)
+    }
+
     /// `X said: "…"` / `X told reporters the vote was close: "…"` /
     /// `the union said the offer was "an insult"` / `described by X as a "…"`.
     fn before_quote(&self, (from, to): (usize, usize)) -> Option<MentionId> {
-        let Some(v) = (from..to).rev().find(|&i| self.is_speech_verb(i)) else { return self.before_colon((from, to)) };
+        let Some(v) = (from..to).rev().find(|&i| self.is_speech_verb(i)) else { return self.before_colon((from, to)).or_else(|| self.according_to((from, to))) };
         if self.words.word(v + 1) == "by" {
             return self.mention_in(v + 2, to, true);
         }
@@ -393,6 +406,8 @@ mod tests {
             ("\u{201c}Prices will fall,\u{201d} said Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
             // the verb first, then the name, after words about the quotation
             ("Prices \"rose faster than wages\" in May, said harbour economist Ana Ruiz.", &[("Ana Ruiz", "rose faster than wages")]),
+            ("The port was shut.\n\nInstead, Ana Ruiz told Radio Orsk, her plan would merely be \u{201c}to close the port\u{201d} if she wins.", &[("Ana Ruiz", "to close the port")]),
+            ("According to the Orsk Ledger, \u{201c}the port will close in May.\u{201d}", &[("Orsk Ledger", "the port will close in May.")]),
             // the name before an apposition speaks, not one inside it
             ("Ben Ode, who advised Ana Ruiz for years, said: \"She will win.\"", &[("Ben Ode", "She will win.")]),
             // a name signed after a dash
