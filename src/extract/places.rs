@@ -40,6 +40,8 @@ impl Extractor for Places {
                 .filter(|&m| doc.mentions[m].form == MentionForm::Name && rank(doc.mentions[m].class).is_some())
                 .collect();
             let mut pairs: Vec<(MentionId, MentionId)> = Vec::new();
+            // pairs stated as "A, B": of two places of unknown kind, the first lies in the second
+            let mut comma_pairs: Vec<(MentionId, MentionId)> = Vec::new();
             let gap = |a: MentionId, b: MentionId| doc.text.get(doc.mentions[a].span.end..doc.mentions[b].span.start).unwrap_or("-").trim().to_lowercase();
             for k in 0..places.len() {
                 let (a, next) = (places[k], places.get(k + 1).copied());
@@ -51,6 +53,7 @@ impl Extractor for Places {
                 let chain = places.get(k + 2).filter(|&&c| gap(b, c) == "," && rank_of(a) < rank_of(b) && rank_of(b) < rank_of(c) && rank_of(a).is_some());
                 if g == "," && (chain.is_some() || !matches!(places.get(k + 2).map(|&c| gap(b, c)), Some(x) if x == "," || x == "and" || x == ", and")) {
                     pairs.push((a, b));
+                    comma_pairs.push((a, b));
                     if let Some(&c) = chain {
                         pairs.push((a, c));
                     }
@@ -85,7 +88,8 @@ impl Extractor for Places {
             for (inner, outer) in pairs {
                 // a place of unknown kind is smaller than the known kind of place the text puts it in
                 let generic = |m: MentionId| doc.mentions[m].class == EntityType::Place;
-                let ri = if generic(inner) && !generic(outer) { Some(0) } else { rank(doc.mentions[inner].class) };
+                let both_unknown_after_comma = generic(inner) && generic(outer) && comma_pairs.contains(&(inner, outer));
+                let ri = if (generic(inner) && !generic(outer)) || both_unknown_after_comma { Some(0) } else { rank(doc.mentions[inner].class) };
                 let ro = rank(doc.mentions[outer].class);
                 if ri >= ro || doc.mentions[inner].span == doc.mentions[outer].span {
                     continue;
@@ -148,6 +152,8 @@ mod tests {
                 ("The lake is located in the Canadian province of Ontario.", &[]),
                 ("Ontario is not in France.", &[]),
                 ("It was held in the Japanese city of Osaka.", &[]),
+                // two places of unknown kind: "A, B" puts the first in the second
+                ("He was born in Tavelby, Nordmark, in 1950.", &[("containedIn", "Tavelby", "Nordmark")]),
             ],
         );
     }
