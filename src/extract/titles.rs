@@ -277,7 +277,19 @@ impl Reader<'_> {
                     out.push(Finding::DemonymAffiliation(self.words.spans[d], evidence));
                 }
                 self.affiliations_after(t_end, span.start, &mut out);
+            } else if let Some(d) = demonym.filter(|&d| matches!(self.words.word(d - 1), "a" | "an")) {
+                // "X, a Norwegian skeleton racer,": the country, whatever the noun
+                out.push(Finding::DemonymAffiliation(self.words.spans[d], span.cover(self.words.spans[d])));
             }
+        }
+        // "X is a Danish economist", "X (born 1960 in Y) was an Irish poet":
+        // the country of the demonym, whatever the noun after it
+        let mut c = last;
+        if self.words.word(c) == "(" {
+            c = (c..self.words.len().min(c + 20)).find(|&k| self.words.word(k) == ")").map_or(c, |k| k + 1);
+        }
+        if self.ontology.lexicon.clause.copulas.contains(self.words.word(c)) && matches!(self.words.word(c + 1), "a" | "an") && self.demonym_at(c + 2).is_some() {
+            out.push(Finding::DemonymAffiliation(self.words.spans[c + 2], span.cover(self.words.spans[c + 2])));
         }
         // "X, who heads the World Bank"
         if self.words.word(last) == "," && self.words.word(last + 1) == "who" && self.ontology.lexicon.affiliation.lead_verbs.contains(self.words.word(last + 2)) {
@@ -325,6 +337,11 @@ mod tests {
             ("Chile's Rosa Vega and Tom Ek, both from Sweden, ran.", &[("affiliation", "Rosa Vega", "Chile"), ("affiliation", "Rosa Vega", "Sweden"), ("affiliation", "Tom Ek", "Sweden")]),
             ("The record of Lena Holm, also from Chile, stands.", &[("affiliation", "Lena Holm", "Chile")]),
             ("Lena Holm returned from Chile.", &[]),
+            // "is a" and a demonym: the country, whatever the noun
+            ("Ana Ruiz is a Spanish economist who studies ports.", &[("affiliation", "Ana Ruiz", "Spanish")]),
+            ("Ben Ode (born 1960 in Tromsø) was a Norwegian skeleton racer.", &[("affiliation", "Ben Ode", "Norwegian")]),
+            ("Ana Ruiz is not a Spanish economist.", &[]),
+            ("Ben Ode, a Norwegian skeleton racer, won.", &[("affiliation", "Ben Ode", "Norwegian")]),
             // "who heads", and an organisation's possessive
             ("Dana Kim, who heads the Harbour Authority, resigned.", &[("affiliation", "Dana Kim", "Harbour Authority")]),
             ("Dana Kim, who no longer heads the Harbour Authority, resigned.", &[]),
