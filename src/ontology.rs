@@ -375,6 +375,8 @@ pub struct MembershipWords {
     pub join_verbs: WordList,
     /// "Kestrel City striker X".
     pub team_roles: WordList,
+    /// "politician", "member": a person's role in a party.
+    pub party_roles: WordList,
 }
 
 impl Lexicon {

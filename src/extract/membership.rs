@@ -65,12 +65,28 @@ impl Extractor for Membership {
             // "Ann Holt (D-Calif.)": the party letter after a person's name
             for g in mentions_between(doc, &words, 0, words.len()) {
                 let party = &doc.mentions[g];
-                if party.class != EntityType::PoliticalParty || !doc.text[..party.span.start].ends_with(" (") {
+                if !is_party(doc, g) || !doc.text[..party.span.start].ends_with(" (") {
                     continue;
                 }
                 let before = party.span.start - 2;
                 if let Some(&p) = mentions_between(doc, &words, 0, words.index_at(before)).last().filter(|&&p| doc.mentions[p].span.end == before && doc.mentions[p].class.is_person()) {
                     facts.push((p, g, doc.mentions[p].span.cover(party.span)));
+                }
+            }
+            // "Ana Ruiz is a Velish politician for the Harbour Party", "Ana
+            // Ruiz was an Irish Harbour Party politician": a party and a
+            // party role in the phrase after the copula
+            for p in mentions_between(doc, &words, 0, words.len()).into_iter().filter(|&p| doc.mentions[p].class.is_person()) {
+                let c = words.index_at(doc.mentions[p].span.end);
+                let c = if words.word(c) == "(" { (c..words.len().min(c + 20)).find(|&k| words.word(k) == ")").map_or(c, |k| k + 1) } else { c };
+                if !lexicon.clause.copulas.contains(words.word(c)) || !matches!(words.word(c + 1), "a" | "an") {
+                    continue;
+                }
+                let end = (c + 2..words.len().min(c + 14)).find(|&k| matches!(words.word(k), "," | "." | ";" | "who" | "and" | "but")).unwrap_or(words.len().min(c + 14));
+                let has_role = (c + 2..end).any(|k| lexicon.membership.party_roles.contains(words.word(k)));
+                let party = mentions_between(doc, &words, c + 2, end).into_iter().find(|&g| is_party(doc, g));
+                if let (true, Some(g)) = (has_role, party) {
+                    facts.push((p, g, doc.mentions[p].span.cover(doc.mentions[g].span)));
                 }
             }
             for (member, group, evidence) in facts {
@@ -92,6 +108,14 @@ fn pairs(doc: &Document, members: &[MentionId], groups: &[MentionId]) -> Vec<(Me
         }
     }
     out
+}
+
+/// A political party: so classed, or an organisation whose name says it
+/// ("Harbour Party", "Party of Work").
+fn is_party(doc: &Document, m: MentionId) -> bool {
+    let mention = &doc.mentions[m];
+    let name = doc.slice(mention.span);
+    mention.class == EntityType::PoliticalParty || (mention.class.is_organization() && (name.ends_with(" Party") || name.starts_with("Party of ")))
 }
 
 fn is_member_kind(doc: &Document, m: MentionId) -> bool {
@@ -140,6 +164,11 @@ mod tests {
         assert_binary_facts(
             &Membership,
             &[
+                ("Ana Ruiz is a Velish politician for the Harbour Party.", &[("memberOf", "Ana Ruiz", "Harbour Party")]),
+                ("Ana Ruiz was a Harbour Party politician from Dunmore.", &[("memberOf", "Ana Ruiz", "Harbour Party")]),
+                ("The mayor is Ana Ruiz (Harbour Party).", &[("memberOf", "Ana Ruiz", "Harbour Party")]),
+                // a critic is no member
+                ("Ana Ruiz is a fierce critic of the Harbour Party.", &[]),
                 (
                     "Analysts note that Germany and Italy are founding members of the EU and Nato.",
                     &[("memberOf", "Germany", "EU"), ("memberOf", "Germany", "Nato"), ("memberOf", "Italy", "EU"), ("memberOf", "Italy", "Nato")],
