@@ -160,7 +160,7 @@ fn introducer(doc: &Document, ontology: &Ontology, paragraph: Span) -> Option<Me
     let s = doc.sentence_at(doc.slice(paragraph).trim_end().len() + paragraph.start - 1)?;
     let words = Words::of_sentence(doc, s);
     let attribution = Attribution { doc, ontology, words: &words, sentence: s };
-    attribution.before_quote((0, words.len()))
+    attribution.before_quote((0, words.len())).or_else(|| attribution.before_colon((0, words.len())))
 }
 
 /// Whether a person is named between `from` and `to` outside the sentence
@@ -349,12 +349,17 @@ impl Attribution<'_> {
         first.or_else(|| self.subject_before(k, v))
     }
 
-    /// `Ana Ruiz: "…"`: a person or organisation named right before the
-    /// colon that opens the quotation.
+    /// `Ana Ruiz: "…"`, `Ana Ruiz objected: "…"`: a person or organisation
+    /// named right before the colon that opens the quotation, or before a
+    /// verb in the past before it.
     fn before_colon(&self, (from, to): (usize, usize)) -> Option<MentionId> {
         let colon = to.checked_sub(1).filter(|&c| c > from && self.words.word(c) == ":")?;
         let m = self.mention_in(from, colon, false)?;
-        (self.doc.mentions[m].span.end == self.words.spans[colon - 1].end).then_some(m)
+        let end = self.doc.mentions[m].span.end;
+        // right before the colon, or before one verb: `Ana Ruiz replied: "…"`,
+        // `Stated Ana Ruiz: "…"`
+        let verb = colon.checked_sub(1).filter(|&w| w > from && self.words.spans[w - 1].end == end && self.words.word(w).ends_with("ed"));
+        (end == self.words.spans[colon - 1].end || verb.is_some()).then_some(m)
     }
 
     /// `According to the Orsk Ledger, "…"`: the name after "according to"
@@ -443,6 +448,8 @@ mod tests {
             // more speech verbs: "vowed", a participle
             ("Ben Ode vowed that \"no port will close\" this year.", &[("Ben Ode", "no port will close")]),
             ("Ben Ode spoke on radio, warning: \"Storms are coming.\"", &[("Ben Ode", "Storms are coming.")]),
+            ("Ana Ruiz objected: \"The port must stay open.\"", &[("Ana Ruiz", "The port must stay open.")]),
+            ("The vote was close.\n\nStated Ana Ruiz:\n\n\"The port must stay open.\"", &[("Ana Ruiz", "The port must stay open.")]),
             // a paragraph ending in a colon introduces the quotation that opens the next
             ("The Daily Ledger reports:\n\n\"Rents rose for the ninth month in a row.\"", &[("Daily Ledger", "Rents rose for the ninth month in a row.")]),
             ("Ana Ruiz continued:\n\n\"The ports stay open all winter.\"", &[("Ana Ruiz", "The ports stay open all winter.")]),
