@@ -42,7 +42,7 @@ fn freeze_word_tables(out_dir: &Path) {
         println!("cargo:rerun-if-changed={path}");
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
     };
-    let clusters = frozen::build(frozen::cluster_entries(&read("ontology/clusters.tsv")), false);
+    let clusters = frozen::build(frozen::cluster_entries(&read("ontology/clusters.tsv")), true);
     let lists: Vec<String> = ["place", "person", "organisation", "event", "work"]
         .iter()
         .map(|k| read(&format!("ontology/ner/lists/{k}.txt")))

@@ -24,7 +24,7 @@ impl Clusters {
 
     /// Reads `word<TAB>bits` lines; a line that is not one is skipped.
     pub fn from_tsv(text: &str) -> Clusters {
-        Clusters { paths: Frozen::from_entries(frozen::cluster_entries(text), false) }
+        Clusters { paths: Frozen::from_entries(frozen::cluster_entries(text), true) }
     }
 
     /// The word's path, left-aligned, and its length in bits.

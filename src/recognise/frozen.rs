@@ -13,8 +13,9 @@
 //! one cache line or two. Among a few hundred thousand words a 64-bit
 //! collision is as good as impossible, so no word is stored.
 //!
-//! A table most lookups miss (the name lists: most runs of capitalised
-//! words are no listed name) has a filter before its slots: one bit per
+//! A table many lookups miss (the name lists: most runs of capitalised
+//! words are no listed name; the clusters, for a word and its lower case)
+//! has a filter before its slots: one bit per
 //! hash's low bits, some 12 bits per entry, small enough to stay in cache;
 //! a clear bit is a miss without touching the slots (8 % of misses pass).
 //!
