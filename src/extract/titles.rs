@@ -342,6 +342,8 @@ mod tests {
             ("Ben Ode (born 1960 in Tromsø) was a Norwegian skeleton racer.", &[("affiliation", "Ben Ode", "Norwegian")]),
             ("Ana Ruiz is not a Spanish economist.", &[]),
             ("Ben Ode, a Norwegian skeleton racer, won.", &[("affiliation", "Ben Ode", "Norwegian")]),
+            // a party's member word, as the gazetteer gives it
+            ("Ana Ruiz, a Democrat, voted no.", &[("affiliation", "Ana Ruiz", "Democrat")]),
             // "who heads", and an organisation's possessive
             ("Dana Kim, who heads the Harbour Authority, resigned.", &[("affiliation", "Dana Kim", "Harbour Authority")]),
             ("Dana Kim, who no longer heads the Harbour Authority, resigned.", &[]),
