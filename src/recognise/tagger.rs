@@ -102,9 +102,10 @@ fn class_by_head(name: &str, class: NerClass, ontology: &crate::ontology::Ontolo
 /// "Veltro founder Ana Ruiz"; lexicon `[names] team_leaders`,
 /// `company_leaders`, `[membership] team_roles`).
 fn class_by_role(doc: &Document, span: Span, class: crate::document::EntityType, ontology: &crate::ontology::Ontology) -> crate::document::EntityType {
-    use crate::document::EntityType;
-    // a place's name, or an organisation's the gazetteer may hold as a place
-    if !(class.is_place() || class == EntityType::Organization) {
+    // a settlement's or a country's name, or an organisation's the gazetteer
+    // may hold as a place; not a bridge's or a river's ("Harlan Bridge owner")
+    use crate::document::EntityType::{self, *};
+    if !matches!(class, Place | City | State | AdministrativeArea | Country | Organization) {
         return class;
     }
     let names = &ontology.lexicon.names;
@@ -372,6 +373,9 @@ mod tests {
         // an office of the place, or no name after the role: the place
         assert_eq!(class("Orsk mayor Ana Ruiz spoke.", "Orsk"), EntityType::City);
         assert_eq!(class("Orsk coach drivers went on strike.", "Orsk"), EntityType::City);
+        // a bridge has an owner, and is no company for it
+        let doc = Document::new("Harlan Bridge owner Ana Ruiz sold it.", Metadata::default());
+        assert_eq!(class_by_role(&doc, Span::new(0, 13), EntityType::LandmarksOrHistoricalBuildings, &ontology), EntityType::LandmarksOrHistoricalBuildings);
     }
 
     #[test]
