@@ -105,7 +105,8 @@ fn class_by_role(doc: &Document, span: Span, class: crate::document::EntityType,
     // a settlement's or a country's name, or an organisation's the gazetteer
     // may hold as a place; not a bridge's or a river's ("Harlan Bridge owner")
     use crate::document::EntityType::{self, *};
-    if !matches!(class, Place | City | State | AdministrativeArea | Country | Organization) {
+    // (a nickname the tagger read as something else: "Harriers coach Ana Ruiz")
+    if !matches!(class, Place | City | State | AdministrativeArea | Country | Organization | Thing) {
         return class;
     }
     let names = &ontology.lexicon.names;
@@ -119,7 +120,7 @@ fn class_by_role(doc: &Document, span: Span, class: crate::document::EntityType,
         if names.team_leaders.contains(&role) || ontology.lexicon.membership.team_roles.contains(&role) {
             return EntityType::SportsTeam;
         }
-        if names.company_leaders.contains(&role) {
+        if names.company_leaders.contains(&role) && class != Thing {
             return EntityType::Corporation;
         }
     }
@@ -367,6 +368,8 @@ mod tests {
         assert_eq!(class("Orsk coach Ana Ruiz was sacked.", "Orsk"), EntityType::SportsTeam);
         assert_eq!(class("Orsk head coach Ana Ruiz was sacked.", "Orsk"), EntityType::SportsTeam);
         assert_eq!(class("Orsk striker Ana Ruiz scored.", "Orsk"), EntityType::SportsTeam);
+        let doc = Document::new("Harriers coach Ana Ruiz left.", Metadata::default());
+        assert_eq!(class_by_role(&doc, Span::new(0, 8), EntityType::Thing, &ontology), EntityType::SportsTeam);
         assert_eq!(class("Orsk founder Ana Ruiz sold it.", "Orsk"), EntityType::Corporation);
         let doc = Document::new("Orsk founder Ana Ruiz sold it.", Metadata::default());
         assert_eq!(class_by_role(&doc, Span::new(0, 4), EntityType::Organization, &ontology), EntityType::Corporation);
