@@ -313,7 +313,11 @@ impl Attribution<'_> {
         }
         if self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(k)) {
             let end = (k + 1..to.min(k + 12)).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to.min(k + 12));
-            return self.mention_in(k + 1, end, true);
+            // the last person of the phrase, its head ("said Orsk port
+            // spokeswoman Ana Ruiz", not the name before the role); with no
+            // person, the first organisation ("said the Harbour Board of Orsk")
+            let people = mentions_between(self.doc, self.words, k + 1, end).into_iter().filter(|&m| self.doc.mentions[m].class.is_person()).last();
+            return people.or_else(|| self.mention_in(k + 1, end, true));
         }
         if self.is_speech_verb(k) {
             return None; // `"…", saying …`: a participle, not an attribution
@@ -422,6 +426,7 @@ mod tests {
             // an honorific's full stop ends no clause
             ("\"Prices will fall,\" Mr. Ode said.", &[("Ode", "Prices will fall,")]),
             ("\"Prices will fall,\" said Rep. Ben Ode of Maine.", &[("Ben Ode", "Prices will fall,")]),
+            ("\"Prices will fall,\" said Ana Ruiz campaign spokesman Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
             ("\"Prices will fall,\" Rep. Ben Ode (D-Maine.) said Friday.", &[("Ben Ode", "Prices will fall,")]),
             ("\"It is over,\" a senior police source said.", &[("a senior police source", "It is over,")]),
             (
