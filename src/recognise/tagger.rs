@@ -85,12 +85,17 @@ fn is_group_word(name: &str, ontology: &crate::ontology::Ontology) -> bool {
 }
 
 /// The class of a name: the tagger's, unless the name's last word is a
-/// noun of geography that names no organisation or person ("Harlan
-/// Creek" read as a person is a river; lexicon `[places.heads]`). The
+/// legal form (a company, "Harlow Mills Corp") or a noun of geography
+/// that names no organisation or person ("Harlan Creek" read as a person
+/// is a river; lexicon `[places.heads]`). The
 /// tagger learnt such heads from few examples; a work ("Treasure Island",
 /// MISC) keeps its class.
 fn class_by_head(name: &str, class: NerClass, ontology: &crate::ontology::Ontology) -> crate::document::EntityType {
     let head = name.rsplit(' ').next().filter(|_| name.contains(' '));
+    // "Harlow Mills Corp": a legal form ends only a company's name
+    if head.is_some_and(|h| ontology.lexicon.names.legal_forms.contains(h)) && class != NerClass::Org {
+        return crate::document::EntityType::Corporation;
+    }
     match head.and_then(|h| ontology.lexicon.places.heads.get(h)) {
         Some(&place) if matches!(class, NerClass::Per | NerClass::Org | NerClass::Loc) => place,
         _ => class.entity_type(),
@@ -350,6 +355,8 @@ mod tests {
             ("Treasure Island", NerClass::Misc, EntityType::Thing),
             ("Creek", NerClass::Per, EntityType::Person),
             ("Harlan Forest", NerClass::Org, EntityType::Organization),
+            ("Harlow Mills Corp", NerClass::Per, EntityType::Corporation),
+            ("Harlow Mills Corp", NerClass::Org, EntityType::Organization),
         ];
         for (name, class, want) in cases {
             assert_eq!(class_by_head(name, class, &ontology), want, "{name}");
