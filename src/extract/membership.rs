@@ -77,14 +77,10 @@ impl Extractor for Membership {
             // Ruiz was an Irish Harbour Party politician": a party and a
             // party role in the phrase after the copula
             for p in mentions_between(doc, &words, 0, words.len()).into_iter().filter(|&p| doc.mentions[p].class.is_person()) {
-                let c = words.index_at(doc.mentions[p].span.end);
-                let c = if words.word(c) == "(" { (c..words.len().min(c + 20)).find(|&k| words.word(k) == ")").map_or(c, |k| k + 1) } else { c };
-                if !lexicon.clause.copulas.contains(words.word(c)) || !matches!(words.word(c + 1), "a" | "an") {
-                    continue;
-                }
-                let end = (c + 2..words.len().min(c + 14)).find(|&k| matches!(words.word(k), "," | "." | ";" | "who" | "and" | "but")).unwrap_or(words.len().min(c + 14));
-                let has_role = (c + 2..end).any(|k| lexicon.membership.party_roles.contains(words.word(k)));
-                let party = mentions_between(doc, &words, c + 2, end).into_iter().find(|&g| is_party(doc, g));
+                let Some(from) = words.after_is_a(&lexicon.clause.copulas, words.index_at(doc.mentions[p].span.end)) else { continue };
+                let end = (from..words.len().min(from + 12)).find(|&k| matches!(words.word(k), "," | "." | ";" | "who" | "and" | "but")).unwrap_or(words.len().min(from + 12));
+                let has_role = (from..end).any(|k| lexicon.membership.party_roles.contains(words.word(k)));
+                let party = mentions_between(doc, &words, from, end).into_iter().find(|&g| is_party(doc, g));
                 if let (true, Some(g)) = (has_role, party) {
                     facts.push((p, g, doc.mentions[p].span.cover(doc.mentions[g].span)));
                 }

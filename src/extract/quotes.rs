@@ -95,9 +95,10 @@ impl Extractor for Quotations {
                 // a quotation that ends its sentence ("…,” Ana said." split
                 // after the mark, or several sentences quoted): the
                 // attribution is in the sentence that follows the mark
+                let label = labelled(doc, m.inside);
                 let speaker = match after_mark(doc, m.after, paragraph).filter(|&n| n != s) {
                     // a transcript's turn names its speaker first: `"RUIZ: …"`
-                    _ if labelled(doc, m.inside).is_some() => labelled(doc, m.inside),
+                    _ if label.is_some() => label,
                     // first what its own sentence says; then a short
                     // attribution opening the next ("Ana Ruiz said.")
                     Some(n) => attribution.before_quote(pre).or_else(|| {

@@ -284,12 +284,8 @@ impl Reader<'_> {
         }
         // "X is a Danish economist", "X (born 1960 in Y) was an Irish poet":
         // the country of the demonym, whatever the noun after it
-        let mut c = last;
-        if self.words.word(c) == "(" {
-            c = (c..self.words.len().min(c + 20)).find(|&k| self.words.word(k) == ")").map_or(c, |k| k + 1);
-        }
-        if self.ontology.lexicon.clause.copulas.contains(self.words.word(c)) && matches!(self.words.word(c + 1), "a" | "an") && self.demonym_at(c + 2).is_some() {
-            out.push(Finding::DemonymAffiliation(self.words.spans[c + 2], span.cover(self.words.spans[c + 2])));
+        if let Some(d) = self.words.after_is_a(&self.ontology.lexicon.clause.copulas, last).filter(|&d| self.demonym_at(d).is_some()) {
+            out.push(Finding::DemonymAffiliation(self.words.spans[d], span.cover(self.words.spans[d])));
         }
         // "X, who heads the World Bank"
         if self.words.word(last) == "," && self.words.word(last + 1) == "who" && self.ontology.lexicon.affiliation.lead_verbs.contains(self.words.word(last + 2)) {

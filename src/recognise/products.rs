@@ -97,7 +97,7 @@ impl CandidateSource for ProductModels {
 /// every word.
 fn with_model_name(text: &str, words: &[Word], i: usize, span: Span, prose: bool) -> Span {
     match words.get(i + 1) {
-        Some(next) if prose && !words[i].possessive && is_capitalised(next.text) && crate::text::month_number(next.text).is_none() && !is_weekday(next.text) && text.get(words[i].span.end..next.span.start) == Some(" ") => span.cover(next.span),
+        Some(next) if prose && !words[i].possessive && is_capitalised(next.text) && crate::text::month_number(next.text).is_none() && !crate::text::is_weekday(next.text) && text.get(words[i].span.end..next.span.start) == Some(" ") => span.cover(next.span),
         _ => span,
     }
 }
@@ -151,10 +151,6 @@ fn is_capitalised(word: &str) -> bool {
 fn is_styled_product(word: &str) -> bool {
     let b = word.as_bytes();
     b.len() >= 4 && b[0].is_ascii_lowercase() && b[1].is_ascii_uppercase() && b[2..].iter().all(u8::is_ascii_lowercase)
-}
-
-fn is_weekday(word: &str) -> bool {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains(&word)
 }
 
 /// The model code a word is, without a plural "s": "420", "K9",

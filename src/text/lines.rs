@@ -159,8 +159,6 @@ pub fn credit_parts(line: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 /// "Friday, March 8, 2024", "8 March 2024": a line that is only a date.
 fn is_dateline(line: &str) -> bool {
     parse_dateline(line).is_some()
@@ -182,7 +180,7 @@ pub fn parse_dateline(line: &str) -> Option<Date> {
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .filter(|w| !WEEKDAYS.contains(w))
+        .filter(|w| !super::is_weekday(w))
         .collect();
     if words.len() != 3 {
         return None;

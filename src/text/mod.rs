@@ -70,6 +70,13 @@ const MONTHS: [&str; 12] = [
     "November", "December",
 ];
 
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Whether `word` is a day of the week, written as a name ("Monday").
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
+}
+
 /// 1 for "January" (or "Jan", "Sept"), …; None for anything else.
 pub fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
