@@ -213,4 +213,19 @@ mod tests {
         let maker = resolution.entities.iter().find(|e| e.name == "Orvane").expect("the maker");
         assert!(maker.class.is_organization(), "{:?}", maker.class);
     }
+
+    #[test]
+    fn two_people_who_share_a_surname_stay_two() {
+        let text = "Ana Ruiz met voters on Monday. Her husband Luis Ruiz stayed home. Ruiz said the race was close.";
+        let (doc, resolution) = read(text);
+        let people: Vec<&str> = resolution.entities.iter().filter(|e| e.class.is_person()).map(|e| e.name.as_str()).collect();
+        assert!(people.contains(&"Ana Ruiz") && people.contains(&"Luis Ruiz"), "{people:?}");
+        // the surname alone is the one named nearest before it
+        let surname = doc.mentions.iter().position(|m| doc.slice(m.span) == "Ruiz").expect("the surname");
+        assert_eq!(resolution.entity(surname).map(|e| e.name.as_str()), Some("Luis Ruiz"));
+        // a middle initial names the same person
+        let (_, resolution) = read("Ana M. Ruiz spoke first. Later Ana Ruiz left. Ruiz declined to comment.");
+        let people: Vec<&str> = resolution.entities.iter().filter(|e| e.class.is_person()).map(|e| e.name.as_str()).collect();
+        assert_eq!(people, ["Ana M. Ruiz"]);
+    }
 }

@@ -131,25 +131,6 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     // "Burlington Mills Inc" is the company, not the town)
     let mut class_of: Vec<EntityType> = doc.mentions.iter().map(|m| m.class).collect();
 
-    // the same words, or a mention that stands for another
-    let mut by_key: HashMap<String, MentionId> = HashMap::with_capacity_and_hasher(n, Default::default());
-    for &m in &order {
-        match referents[m] {
-            Referent::Alias(a) => sets.union(a, m),
-            _ => {
-                let key = group_key(doc, m);
-                match by_key.get(&key) {
-                    Some(&first) => sets.union(first, m),
-                    None => {
-                        by_key.insert(key, m);
-                    }
-                }
-            }
-        }
-        if let Some(a) = bracketed_acronym(doc, m) {
-            sets.union(m, a);
-        }
-    }
     // a one-word name joins the nearest fuller name it ends (a person's
     // surname or given name, a product's model code) or begins (an
     // organisation's short name);
@@ -161,6 +142,8 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
     let legal_forms = &ontology.lexicon.names.legal_forms;
     // the first words of products named by maker and model ("Veltro 420")
     let mut makers: std::collections::HashSet<&str> = Default::default();
+    // people by their first and last names
+    let mut person_names: HashMap<(&str, &str), MentionId> = HashMap::default();
     for &o in &order {
         let other = &doc.mentions[o];
         if other.form != MentionForm::Name || !bare[o].contains(' ') {
@@ -168,6 +151,13 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
         }
         let (first, last) = (bare[o].split(' ').next().unwrap_or(""), bare[o].rsplit(' ').next().unwrap_or(""));
         if other.class.is_person() {
+            // "Ana M. Ruiz" is the "Ana Ruiz" named before
+            match person_names.get(&(first, last)) {
+                Some(&p) => sets.union(p, o),
+                None => {
+                    person_names.insert((first, last), o);
+                }
+            }
             fuller.entry(last).or_default().push(o);
             if first != last {
                 fuller.entry(first).or_default().push(o);
@@ -186,6 +176,41 @@ pub fn resolve(doc: &Document, ontology: &Ontology) -> Resolution {
             if first.starts_with(char::is_uppercase) {
                 makers.insert(first);
             }
+        }
+    }
+    // a word two people's names share ("Ana Ruiz" and "Luis Ruiz"): each
+    // "Ruiz" is whoever was named nearest before it, not all one person
+    let shared: std::collections::HashSet<&str> = fuller
+        .iter()
+        .filter(|(_, names)| {
+            let people: std::collections::HashSet<(&str, &str)> = names
+                .iter()
+                .filter(|&&o| doc.mentions[o].class.is_person())
+                .map(|&o| (bare[o].split(' ').next().unwrap_or(""), bare[o].rsplit(' ').next().unwrap_or("")))
+                .collect();
+            people.len() > 1
+        })
+        .map(|(word, _)| *word)
+        .collect();
+
+    // the same words, or a mention that stands for another
+    let mut by_key: HashMap<String, MentionId> = HashMap::with_capacity_and_hasher(n, Default::default());
+    for &m in &order {
+        match referents[m] {
+            Referent::Alias(a) => sets.union(a, m),
+            _ if doc.mentions[m].form == MentionForm::Name && doc.mentions[m].class.is_person() && shared.contains(bare[m]) => {}
+            _ => {
+                let key = group_key(doc, m);
+                match by_key.get(&key) {
+                    Some(&first) => sets.union(first, m),
+                    None => {
+                        by_key.insert(key, m);
+                    }
+                }
+            }
+        }
+        if let Some(a) = bracketed_acronym(doc, m) {
+            sets.union(m, a);
         }
     }
     for &m in &order {
