@@ -46,7 +46,7 @@ fn freeze_word_tables(out_dir: &Path) {
     let lists: Vec<String> = ["place", "person", "organisation", "event", "work"]
         .iter()
         .map(|k| read(&format!("ontology/ner/lists/{k}.txt")))
-        .chain([read("ontology/given_names.txt")])
+        .chain([read("ontology/given_names.txt") + &read("ontology/ner/given-names-census.txt")])
         .collect();
     let lists = frozen::build(frozen::name_list_entries(&lists.iter().map(String::as_str).collect::<Vec<_>>()), true);
     for (name, bytes) in [("clusters.frozen", clusters), ("lists.frozen", lists)] {

@@ -439,7 +439,7 @@ impl Ontology {
             gazetteer: Gazetteer::builtin()?,
             lexicon: Lexicon::from_toml("lexicon.toml", include_str!("../ontology/lexicon.toml"))?,
             titles,
-            given_names: word_list(include_str!("../ontology/given_names.txt")).into_iter().collect(),
+            given_names: word_list(include_str!("../ontology/given_names.txt")).into_iter().chain(word_list(include_str!("../ontology/ner/given-names-census.txt"))).collect(),
         })
     }
 }

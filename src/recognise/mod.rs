@@ -14,6 +14,7 @@ pub mod byline;
 pub mod clusters;
 pub mod corpora;
 pub mod descriptions;
+mod echoes;
 mod features;
 pub mod frozen;
 mod gazetteer;

@@ -41,14 +41,16 @@ impl Tagger {
 impl super::CandidateSource for Tagger {
     fn candidates(&self, doc: &Document, ontology: &crate::ontology::Ontology) -> Vec<super::Candidate> {
         let common = common_word_acronyms(&doc.text);
-        self.tag(doc)
+        let found = self
+            .tag(doc)
             .into_iter()
             .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
             .filter(|&(span, _)| !common.contains(doc.slice(span)))
             .map(|(span, class)| titled_person(doc, span, class, ontology))
             .map(|(span, class)| (span, class_by_head(doc.slice(span), class, ontology)))
             .map(|(span, class)| super::Candidate { span, class: class_by_role(doc, span, class, ontology), origin: super::Origin::Tagger, entry: None })
-            .collect()
+            .collect();
+        super::echoes::with_surname_echoes(doc, found, ontology)
     }
 }
 

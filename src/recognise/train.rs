@@ -49,7 +49,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { epochs: 10, seed: 2009, runs: 8, prune: 1.0 }
+        Settings { epochs: 10, seed: 2009, runs: 16, prune: 1.0 }
     }
 }
 
