@@ -351,7 +351,19 @@ impl Attribution<'_> {
         // a name right after the quotation is the subject ("…," Ana sang to
         // Ben before asking …), whoever is named nearer the verb
         let first = self.mention_in(k, v, true).filter(|&m| self.doc.mentions[m].span.start == self.words.spans[k].start);
-        first.or_else(|| self.subject_before(k, v))
+        // … unless a role joins it to a person right before the verb: that
+        // person is the head ("…," Orsk port spokeswoman Ana Ruiz said)
+        let headed = first.and_then(|_| self.role_holder_before(k, v));
+        headed.or(first).or_else(|| self.subject_before(k, v))
+    }
+
+    /// A person named right before token `v` after a title that starts
+    /// after token `from` ("Orsk campaign manager Ana Ruiz").
+    fn role_holder_before(&self, from: usize, v: usize) -> Option<MentionId> {
+        let person = self.mention_in(from, v, false).filter(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].span.end == self.words.spans[v - 1].end)?;
+        let start = self.words.index_at(self.doc.mentions[person].span.start);
+        let titled = (from + 1..start).any(|j| self.ontology.titles_at(|x| self.words.word(x), j).any(|end| end == start));
+        titled.then_some(person)
     }
 
     /// `Ana Ruiz: "…"`, `Ana Ruiz objected: "…"`: a person or organisation
@@ -444,6 +456,8 @@ mod tests {
             ("Ana Ruiz underlined: \"Our ports stay open.\"", &[("Ana Ruiz", "Our ports stay open.")]),
             // the name right after the quotation is the subject
             ("\"We stay,\" Ana Ruiz told Ben Ode before adding that the port was safe.", &[("Ana Ruiz", "We stay,")]),
+            // … unless a role makes the one before the verb its head
+            ("\"We stay,\" Ruiz campaign manager Ben Ode said.", &[("Ben Ode", "We stay,")]),
             // a title does not go on with the speaker before it
             ("Ana Ruiz said: \"We stay.\"\n\"Harbour Lights Forever\" was her first song.", &[("Ana Ruiz", "We stay.")]),
             // several sentences quoted, then the attribution
