@@ -107,7 +107,12 @@ impl Extractor for Quotations {
                         let after = Attribution { doc, ontology, words: &w, sentence: n };
                         after.after_quote((w.index_at(m.after), w.index_at(end)), NEXT_SENTENCE_REACH)
                     }),
-                    None => attribution.after_quote(post, REACH).or_else(|| attribution.before_quote(pre)),
+                    // a quotation inside its sentence: what stands right after
+                    // a comma closing it (`the plan is "reckless," Ana said`),
+                    // else the speech verb before it (`Ana said the plan
+                    // "goes too far" for Ben, who called …`)
+                    None if opens_sentence || closes_with_comma(doc, m) => attribution.after_quote(post, REACH).or_else(|| attribution.before_quote(pre)),
+                    None => attribution.before_quote(pre).or_else(|| attribution.after_quote(post, REACH)),
                 };
                 let joined_to_previous = k > 0 && doc.sentence_at(found[k - 1].open) == Some(s);
                 let opens_paragraph = doc.text[paragraph.start..m.open].trim().is_empty();
@@ -140,6 +145,12 @@ impl Extractor for Quotations {
         }
         facts
     }
+}
+
+/// Whether a comma closes the quoted words, inside the marks or right
+/// after them: an attribution follows.
+fn closes_with_comma(doc: &Document, m: &Marks) -> bool {
+    doc.slice(m.inside).trim_end().ends_with(',') || doc.text[m.after..].trim_start().starts_with(',')
 }
 
 /// The speaker a transcript's label names at the start of the quoted
