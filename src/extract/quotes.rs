@@ -324,12 +324,7 @@ impl Attribution<'_> {
             return self.named_after_according(k, to);
         }
         if self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(k)) {
-            let end = (k + 1..to.min(k + 12)).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to.min(k + 12));
-            // the last person of the phrase, its head ("said Orsk port
-            // spokeswoman Ana Ruiz", not the name before the role); with no
-            // person, the first organisation ("said the Harbour Board of Orsk")
-            let people = mentions_between(self.doc, self.words, k + 1, end).into_iter().filter(|&m| self.doc.mentions[m].class.is_person()).last();
-            return people.or_else(|| self.mention_in(k + 1, end, true));
+            return self.inverted_subject(k + 1, to);
         }
         if self.is_speech_verb(k) {
             return None; // `"…", saying …`: a participle, not an attribution
@@ -377,6 +372,21 @@ impl Attribution<'_> {
         titled.then_some(person)
     }
 
+    /// The subject after an inverted speech verb, from token `from`: the
+    /// last person of the phrase, its head ("said Orsk port spokeswoman Ana
+    /// Ruiz", not the name before the role), before a preposition after a
+    /// person ("said Ana Ruiz of Orsk", "said economist Ana Ruiz of Ben
+    /// Ode's plan"); with no person, the first organisation ("said the
+    /// Harbour Board of Orsk").
+    fn inverted_subject(&self, from: usize, to: usize) -> Option<MentionId> {
+        let end = (from..to.min(from + 11)).find(|&i| self.ends_clause(i) || self.words.word(i) == ",").unwrap_or(to.min(from + 11));
+        let people: Vec<MentionId> = mentions_between(self.doc, self.words, from, end).into_iter().filter(|&m| self.doc.mentions[m].class.is_person()).collect();
+        let after_first = people.first().map_or(end, |&p| self.words.index_at(self.doc.mentions[p].span.end));
+        let cut = (after_first..end).find(|&i| matches!(self.words.word(i), "of" | "for" | "at" | "about" | "on" | "to" | "with" | "in")).unwrap_or(end);
+        let head = people.iter().copied().filter(|&p| self.doc.mentions[p].span.end <= self.words.spans.get(cut).map_or(usize::MAX, |s| s.start)).last();
+        head.or_else(|| self.mention_in(from, end, true))
+    }
+
     /// `Ana Ruiz: "…"`, `Ana Ruiz objected: "…"`: a person or organisation
     /// named right before the colon that opens the quotation, or before a
     /// verb in the past before it.
@@ -410,6 +420,15 @@ impl Attribution<'_> {
         let Some(v) = (from..to).rev().find(|&i| self.is_speech_verb(i)) else { return self.before_colon((from, to)).or_else(|| self.according_to((from, to))) };
         if self.words.word(v + 1) == "by" {
             return self.mention_in(v + 2, to, true);
+        }
+        // `"…," said Ana Ruiz, R-Ore. "…"`: the name after an inverted verb
+        // (right after the quotation before: `"…," told` after an apposition is none)
+        let opens = (from..v).all(|i| self.words.word(i).chars().all(|c| c.is_ascii_punctuation() || "\u{201c}\u{201d}\u{2014}".contains(c)));
+        if opens && self.ontology.lexicon.quotes.inverted_verbs.contains(self.words.word(v)) {
+            let named = self.inverted_subject(v + 1, to).filter(|&m| self.words.index_at(self.doc.mentions[m].span.start) <= v + 4);
+            if named.is_some() {
+                return named;
+            }
         }
         // the subject after the previous quotation, else anywhere before the verb
         self.subject_before(from, v).or_else(|| self.subject_before(0, v))
@@ -451,6 +470,8 @@ mod tests {
             ("\"Prices will fall,\" Mr. Ode said.", &[("Ode", "Prices will fall,")]),
             ("\"Prices will fall,\" said Rep. Ben Ode of Maine.", &[("Ben Ode", "Prices will fall,")]),
             ("\"Prices will fall,\" said Ana Ruiz campaign spokesman Ben Ode.", &[("Ben Ode", "Prices will fall,")]),
+            ("\"Prices will fall,\" said harbour economist Ben Ode of Ana Ruiz, who left.", &[("Ben Ode", "Prices will fall,")]),
+            ("Ana Ruiz spoke.\n\n\"Prices will fall,\" said Sen. Ben Ode, R-Maine. \"I get that.\"", &[("Ben Ode", "Prices will fall,"), ("Ben Ode", "I get that.")]),
             ("\"Prices will fall,\" Rep. Ben Ode (D-Maine.) said Friday.", &[("Ben Ode", "Prices will fall,")]),
             ("\"It is over,\" a senior police source said.", &[("a senior police source", "It is over,")]),
             (
