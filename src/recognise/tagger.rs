@@ -141,6 +141,11 @@ fn class_by_role(doc: &Document, span: Span, class: crate::document::EntityType,
 /// of Harlow Mills" is the company).
 fn titled_person(doc: &Document, span: Span, class: NerClass, ontology: &crate::ontology::Ontology) -> (Span, NerClass) {
     let name = without_leading_title(doc.slice(span), span, ontology);
+    if class != NerClass::Per && name == span {
+        if let Some(person) = person_after_inner_title(doc.slice(span), span, ontology) {
+            return (person, NerClass::Per);
+        }
+    }
     if class == NerClass::Per || name == span {
         return (name, class);
     }
@@ -154,6 +159,18 @@ fn titled_person(doc: &Document, span: Span, class: NerClass, ontology: &crate::
         Some(after) if after.starts_with(char::is_uppercase) => (Span::new(name.end - after.len(), name.end), class),
         _ => (span, class),
     }
+}
+
+/// "Harlow County Judge Ana Ruiz" read whole as an organisation: a title
+/// inside the name, then a given name and a surname, is a person with a
+/// title; the person is the words after the title.
+fn person_after_inner_title(name: &str, span: Span, ontology: &crate::ontology::Ontology) -> Option<Span> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let word = |k: usize| lower.get(k).map_or("", String::as_str);
+    let end = (1..words.len()).flat_map(|j| ontology.titles_at(word, j)).find(|&e| e + 1 < words.len() && ontology.given_names.contains(words[e]))?;
+    let cut: usize = words[..end].iter().map(|w| w.len() + 1).sum();
+    Some(Span::new(span.start + cut, span.end))
 }
 
 /// A title before a name is no part of it ("Chancellor Olaf Brandt" is
@@ -343,6 +360,11 @@ mod tests {
         let at = doc.text.find("CEO").unwrap();
         let (sp, c) = titled_person(&doc, Span::new(at, at + "CEO of Harlow Mills".len()), NerClass::Org, &ontology);
         assert_eq!((doc.slice(sp), c), ("Harlow Mills", NerClass::Org));
+        // a title inside a name read whole as an organisation
+        let doc = Document::new("Harlow County Judge Anna Reyes ruled.", Metadata::default());
+        let whole = "Harlow County Judge Anna Reyes";
+        let (sp, c) = titled_person(&doc, Span::new(0, whole.len()), NerClass::Org, &ontology);
+        assert_eq!((doc.slice(sp), c), ("Anna Reyes", NerClass::Per));
     }
 
     #[test]
