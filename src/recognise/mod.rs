@@ -22,6 +22,7 @@ pub mod lists;
 pub mod model;
 mod party;
 mod products;
+mod speakers;
 pub mod sport;
 mod transcript;
 pub mod tagger;

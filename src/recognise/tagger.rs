@@ -50,6 +50,7 @@ impl super::CandidateSource for Tagger {
             .map(|(span, class)| (span, class_by_head(doc.slice(span), class, ontology)))
             .map(|(span, class)| super::Candidate { span, class: class_by_role(doc, span, class, ontology), origin: super::Origin::Tagger, entry: None })
             .collect();
+        let found = super::speakers::with_attributed_speakers(doc, found, ontology);
         super::echoes::with_surname_echoes(doc, found, ontology)
     }
 }
