@@ -251,6 +251,14 @@ impl Attribution<'_> {
         ids.iter().copied().find(|&m| self.doc.mentions[m].class.is_person()).or_else(|| ids.first().copied())
     }
 
+    /// A person's or organisation's name ending with token `i`.
+    fn name_ending_at(&self, i: usize) -> Option<MentionId> {
+        self.doc.mentions_ending_at(self.words.spans[i].end).iter().copied().find(|&m| {
+            let c = self.doc.mentions[m].class;
+            self.doc.mentions[m].form.is_name() && (c.is_person() || c.is_organization())
+        })
+    }
+
     /// The pronoun mention at token `i`, which stands for someone named before.
     fn pronoun(&self, i: usize) -> Option<MentionId> {
         self.doc.mention_at(self.words.spans[i]).filter(|&m| self.doc.mentions[m].form == MentionForm::Pronoun)
@@ -270,18 +278,24 @@ impl Attribution<'_> {
             return self.pronoun(just_before);
         }
         // "Ana Ruiz, who advised the mayor, said": the name before the
-        // apposition speaks, not one inside it
+        // apposition speaks, not one inside it; the first name a comma
+        // follows ("Ana Ruiz, head of the Orsk Board, which runs the port,
+        // said")
         if self.words.word(just_before) == "," {
-            let open = (from..just_before).rev().find(|&i| self.words.word(i) == ",");
-            let named = open.filter(|&o| o > from).and_then(|o| {
-                let end = self.words.spans[o - 1].end;
-                self.doc.mentions_ending_at(end).iter().copied().find(|&m| {
-                    let c = self.doc.mentions[m].class;
-                    self.doc.mentions[m].form.is_name() && (c.is_person() || c.is_organization())
-                })
-            });
+            let named = (from + 1..just_before).filter(|&i| self.words.word(i) == ",").find_map(|o| self.name_ending_at(o - 1));
             if named.is_some() {
                 return named;
+            }
+        }
+        // "Ana Ruiz criticised Ben Ode, saying …", "… and said …": a
+        // participle's or a second verb's subject is the clause's
+        let word = self.words.word(v);
+        if (word.ends_with("ing") && self.words.word(just_before) == ",") || self.words.word(just_before) == "and" {
+            // (the clause's first name, after its title: "Attorney General Ana Ruiz")
+            let opens_clause = |m: MentionId| (from..self.words.index_at(self.doc.mentions[m].span.start)).all(|i| self.words.raw(self.doc, i).starts_with(char::is_uppercase));
+            let subject = (from..just_before).find_map(|i| self.name_ending_at(i)).filter(|&m| opens_clause(m));
+            if subject.is_some() {
+                return subject;
             }
         }
         if let Some(d) = self.description_before(v) {
@@ -363,13 +377,19 @@ impl Attribution<'_> {
         headed.or(first).or_else(|| self.subject_before(k, v))
     }
 
-    /// A person named right before token `v` after a title that starts
-    /// after token `from` ("Orsk campaign manager Ana Ruiz").
+    /// A person named right before token `v` after a role that follows a
+    /// name at token `from`: a title ("Orsk campaign manager Ana Ruiz") or
+    /// a few lower-case words that join nothing ("Ruiz lawyer Ben Ode",
+    /// not "Ruiz and Ben Ode").
     fn role_holder_before(&self, from: usize, v: usize) -> Option<MentionId> {
         let person = self.mention_in(from, v, false).filter(|&m| self.doc.mentions[m].class.is_person() && self.doc.mentions[m].span.end == self.words.spans[v - 1].end)?;
         let start = self.words.index_at(self.doc.mentions[person].span.start);
         let titled = (from + 1..start).any(|j| self.ontology.titles_at(|x| self.words.word(x), j).any(|end| end == start));
-        titled.then_some(person)
+        let first_end = mentions_between(self.doc, self.words, from, start).first().map(|&m| self.words.index_at(self.doc.mentions[m].span.end))?;
+        let role = (first_end..start).map(|i| (self.words.raw(self.doc, i), self.words.word(i))).collect::<Vec<_>>();
+        let plain = (1..=4).contains(&role.len())
+            && role.iter().all(|(raw, w)| raw.chars().all(|c| c.is_lowercase()) && !matches!(*w, "and" | "or" | "to" | "with" | "for" | "of" | "from" | "at" | "by" | "in" | "on" | "as"));
+        (titled || plain).then_some(person)
     }
 
     /// The subject after an inverted speech verb, from token `from`: the
@@ -490,6 +510,12 @@ mod tests {
             ("\"We stay,\" Ana Ruiz told Ben Ode before adding that the port was safe.", &[("Ana Ruiz", "We stay,")]),
             // … unless a role makes the one before the verb its head
             ("\"We stay,\" Ruiz campaign manager Ben Ode said.", &[("Ben Ode", "We stay,")]),
+            ("\"We stay,\" Ruiz lawyer Ben Ode said.", &[("Ben Ode", "We stay,")]),
+            // a participle's or a second verb's subject is the clause's
+            ("Ben Ode attacked Ana Ruiz over the port, saying, \"She is reckless.\"", &[("Ben Ode", "She is reckless.")]),
+            ("Mayor Ben Ode (D), Ruiz's rival, called for calm, saying that openness \"breaks down walls.\"", &[("Ben Ode", "breaks down walls.")]),
+            // the name the first comma follows, not one in the apposition
+            ("Ben Ode, head of the Orsk Board of Pilots, which runs the port, said the plan \"goes too far.\"", &[("Ben Ode", "goes too far.")]),
             // a title does not go on with the speaker before it
             ("Ana Ruiz said: \"We stay.\"\n\"Harbour Lights Forever\" was her first song.", &[("Ana Ruiz", "We stay.")]),
             // several sentences quoted, then the attribution
