@@ -23,6 +23,7 @@ pub mod model;
 mod party;
 mod products;
 mod speakers;
+mod titled;
 pub mod sport;
 mod transcript;
 pub mod tagger;
@@ -35,6 +36,7 @@ pub use party::PartyLetters;
 pub use products::ProductModels;
 pub use transcript::TranscriptSpeakers;
 pub use tagger::Tagger;
+pub use titled::TitledNames;
 pub use works::QuotedWorks;
 
 use crate::document::{Document, Mention, MentionForm, Span};
@@ -89,6 +91,8 @@ pub enum Origin {
     Byline,
     /// A transcript's speaker label ("RUIZ:"): an exact span, a person.
     Transcript,
+    /// A name after an abbreviated title ("Sen. Ann Holt"): a person.
+    Titled,
 }
 
 impl Origin {
@@ -101,6 +105,7 @@ impl Origin {
             Origin::Gazetteer => "gazetteer",
             Origin::Quoted => "quoted",
             Origin::Product => "product",
+            Origin::Titled => "titled",
         }
     }
 
@@ -205,9 +210,10 @@ impl Recogniser {
     }
 
     /// The learned tagger, the gazetteer, quoted titles, product models,
-    /// party letters, the byline and a transcript's speakers.
+    /// party letters, the byline, a transcript's speakers and names after
+    /// abbreviated titles.
     pub fn builtin() -> Result<Recogniser, model::ModelError> {
-        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(ProductModels), Box::new(PartyLetters), Box::new(BylineNames), Box::new(TranscriptSpeakers)]))
+        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(ProductModels), Box::new(PartyLetters), Box::new(BylineNames), Box::new(TranscriptSpeakers), Box::new(TitledNames)]))
     }
 
     /// Adds the names in `doc` as its mentions, then the mentions that are

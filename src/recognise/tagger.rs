@@ -46,6 +46,8 @@ impl super::CandidateSource for Tagger {
             .into_iter()
             .filter(|&(span, class)| !(class == NerClass::Misc && is_group_word(doc.slice(span), ontology)))
             .filter(|&(span, _)| !common.contains(doc.slice(span)))
+            // a title alone ("Gen.") names no one
+            .filter(|&(span, _)| !ontology.lexicon.names.title_abbreviations.contains(doc.slice(span)))
             .map(|(span, class)| titled_person(doc, span, class, ontology))
             .map(|(span, class)| (span, class_by_head(doc.slice(span), class, ontology)))
             .map(|(span, class)| super::Candidate { span, class: class_by_role(doc, span, class, ontology), origin: super::Origin::Tagger, entry: None })
