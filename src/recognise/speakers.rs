@@ -40,8 +40,11 @@ pub fn with_attributed_speakers(doc: &Document, mut found: Vec<Candidate>, ontol
         }
     }
     for span in speakers {
+        let overlapping = found.iter().filter(|c| c.span.overlaps(span)).count();
         match found.iter_mut().find(|c| c.span.overlaps(span)) {
             Some(c) if c.span == span && (c.class.is_place() || c.class == EntityType::Thing) => c.class = EntityType::Person,
+            // a surname the tagger found without its given name ("said Len Burwell")
+            Some(c) if overlapping == 1 && span.contains(c.span) && c.class.is_person() => c.span = span,
             Some(_) => {}
             None => found.push(Candidate { span, class: EntityType::Person, origin: super::Origin::Tagger, entry: None }),
         }
@@ -105,6 +108,7 @@ mod tests {
         // a place the tagger saw is retyped; an organisation stays one
         assert_eq!(speakers("\"Prices will fall,\" Cruz told reporters.", &[("Cruz", EntityType::City)]), [("Cruz".to_string(), person)]);
         assert_eq!(speakers("\"Prices will fall,\" Veltro said.", &[("Veltro", EntityType::Corporation)]), [("Veltro".to_string(), EntityType::Corporation)]);
+        assert_eq!(speakers("\"Prices will fall,\" said Len Perez, an economist.", &[("Perez", person)]), [("Len Perez".to_string(), person)]);
         // no quotation, no verb, or more than a name: nothing
         assert!(speakers("Perez said prices would fall.", &[]).is_empty());
         assert!(speakers("\"Prices will fall,\" Perez and others said.", &[]).is_empty());
