@@ -513,7 +513,7 @@ mod tests {
             ("\"We stay,\" Ruiz lawyer Ben Ode said.", &[("Ben Ode", "We stay,")]),
             // a participle's or a second verb's subject is the clause's
             ("Ben Ode attacked Ana Ruiz over the port, saying, \"She is reckless.\"", &[("Ben Ode", "She is reckless.")]),
-            ("Ode, a former mayor, mocked Ana Ruiz after the debate, tweeting, \"She had no answers.\"", &[("Ode", "She had no answers.")]),
+            ("Ben Ode, a former mayor, mocked Ana Ruiz after the debate, tweeting, \"She had no answers.\"", &[("Ben Ode", "She had no answers.")]),
             ("Mayor Ben Ode (D), Ruiz's rival, called for calm, saying that openness \"breaks down walls.\"", &[("Ben Ode", "breaks down walls.")]),
             // the name the first comma follows, not one in the apposition
             ("Ben Ode, head of the Orsk Board of Pilots, which runs the port, said the plan \"goes too far.\"", &[("Ben Ode", "goes too far.")]),
