@@ -63,7 +63,9 @@ impl Extractor for Places {
                     pairs.push((b, a));
                 }
                 // "A, B and C in D": every item of the list before "in"
-                if g == "in" || g == "in the" {
+                // ("in the", "in northern")
+                let in_part = g.trim_start_matches(", ").strip_prefix("in ").is_some_and(|rest| rest.split(' ').all(|w| w == "the" || ontology.lexicon.places.parts.contains(w)));
+                if g == "in" || g == ", in" || in_part {
                     let mut i = k;
                     pairs.push((a, b));
                     while i > 0 && matches!(gap(places[i - 1], places[i]).as_str(), "," | "and" | ", and" | "or") {
@@ -84,6 +86,19 @@ impl Extractor for Places {
                         pairs.push((places[i], a));
                     }
                 }
+            }
+            // what lies in a place lies in what holds it, as one sentence
+            // says ("Harlan, Ohio, in the northern United States")
+            let mut k = 0;
+            while k < pairs.len() {
+                let (inner, middle) = pairs[k];
+                let further: Vec<MentionId> = pairs.iter().filter(|&&(i, _)| i == middle).map(|&(_, o)| o).collect();
+                for outer in further {
+                    if outer != inner && !pairs.contains(&(inner, outer)) {
+                        pairs.push((inner, outer));
+                    }
+                }
+                k += 1;
             }
             for (inner, outer) in pairs {
                 // a place of unknown kind is smaller than the known kind of place the text puts it in
@@ -154,6 +169,12 @@ mod tests {
                 ("It was held in the Japanese city of Osaka.", &[]),
                 // two places of unknown kind: "A, B" puts the first in the second
                 ("He was born in Tavelby, Nordmark, in 1950.", &[("containedIn", "Tavelby", "Nordmark")]),
+                // "in northern", and what one sentence chains
+                ("Floods hit Dayton in southern Ohio.", &[("containedIn", "Dayton", "Ohio")]),
+                (
+                    "He farmed near Harlan, Ohio, in the northern United States.",
+                    &[("containedIn", "Harlan", "Ohio"), ("containedIn", "Ohio", "United States"), ("containedIn", "Harlan", "United States")],
+                ),
             ],
         );
     }
