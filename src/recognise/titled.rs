@@ -17,56 +17,65 @@ pub struct TitledNames;
 impl CandidateSource for TitledNames {
     fn candidates(&self, doc: &Document, ontology: &Ontology) -> Vec<Candidate> {
         let abbreviations = &ontology.lexicon.names.title_abbreviations;
+        let (tokens, text) = (&doc.tokens, &doc.text);
+        // a capitalised word and the full stop right after it ("Gen" ".")
+        let abbreviated = |i: usize| {
+            i + 1 < tokens.len() && text[tokens[i].start..].starts_with(|c: char| c.is_ascii_uppercase()) && tokens[i + 1].start == tokens[i].end && &text[tokens[i + 1].start..tokens[i + 1].end] == "."
+        };
         let mut out = Vec::new();
-        let mut line_start = 0;
-        for line in doc.text.split_inclusive('\n') {
-            let words: Vec<(usize, &str)> = line.split(' ').scan(line_start, |at, w| {
-                let word = (*at, w.trim_end_matches(['\n', '\r']));
-                *at += w.len() + 1;
-                Some(word)
-            }).filter(|(_, w)| !w.is_empty()).collect();
-            line_start += line.len();
-            let mut t = 0;
-            while t < words.len() {
-                // the longest abbreviation at t: "Lt. Gen." before "Lt."
-                let joined = |n: usize| words[t..t + n].iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
-                let Some(n) = [2, 1].into_iter().find(|&n| t + n <= words.len() && abbreviations.contains(&joined(n))) else {
-                    t += 1;
-                    continue;
-                };
-                if let Some(span) = name_after(&words[t + n..], abbreviations) {
-                    out.push(Candidate { span, class: EntityType::Person, origin: Origin::Titled, entry: None });
-                }
-                t += n;
+        let mut t = 0;
+        while t < tokens.len() {
+            if !abbreviated(t) {
+                t += 1;
+                continue;
             }
+            // the longest title at t: "Lt. Gen." before "Lt."
+            let two = abbreviated(t + 2) && &text[tokens[t + 1].end..tokens[t + 2].start] == " " && abbreviations.contains(&text[tokens[t].start..tokens[t + 3].end]);
+            let after = if two {
+                t + 4
+            } else if abbreviations.contains(&text[tokens[t].start..tokens[t + 1].end]) {
+                t + 2
+            } else {
+                t += 1;
+                continue;
+            };
+            if let Some(span) = name_after(doc, after) {
+                out.push(Candidate { span, class: EntityType::Person, origin: Origin::Titled, entry: None });
+            }
+            t = after;
         }
         out
     }
 }
 
-/// The name that `words` (with their offsets) open: one to three
-/// capitalised words or initials, up to a word that is none or a mark
-/// that ends it ("Holt," "Holt."), not ending on an initial.
-fn name_after(words: &[(usize, &str)], abbreviations: &crate::ontology::WordList) -> Option<Span> {
-    let mut end = None;
-    for (k, &(at, word)) in words.iter().enumerate() {
-        let bare = word.trim_end_matches([',', ';', ':', ')', '.']);
-        let initial = word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_ascii_uppercase());
-        if k == NAME_WORDS || abbreviations.contains(word) || !(initial || is_name_word(bare)) {
-            break;
-        }
+/// The name that opens at token `start` on its line: one to three
+/// capitalised words, middle initials ("J.") among them, not ending on an
+/// initial, and no fourth capitalised word after them.
+fn name_after(doc: &Document, start: usize) -> Option<Span> {
+    let tokens = &doc.tokens;
+    let word = |i: usize| tokens.get(i).map_or("", |s| &doc.text[s.start..s.end]);
+    let joined = |i: usize| i > 0 && !doc.text[tokens[i - 1].end..tokens[i].start].contains('\n');
+    let (mut i, mut words, mut last) = (start, 0, None);
+    while i < tokens.len() && (i == start || joined(i)) {
+        let w = word(i);
+        let initial = w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()) && word(i + 1) == "." && tokens[i + 1].start == tokens[i].end;
         if initial {
+            i += 2;
             continue;
         }
-        end = Some((k, Span::new(words[0].0, at + bare.len())));
-        if bare.len() < word.len() {
+        if !is_name_word(w) {
             break;
         }
+        words += 1;
+        if words > NAME_WORDS {
+            return None;
+        }
+        last = Some(i);
+        i += 1;
     }
-    let (k, span) = end?;
-    // a fourth capitalised word: more than a person's name
-    let more = words.get(k + 1).is_some_and(|(_, w)| words[k].1.len() == words[k].1.trim_end_matches([',', ';', ':', ')', '.']).len() && is_name_word(w));
-    (!more).then_some(span)
+    // not ending on an initial
+    let last = last.filter(|&l| l + 1 == i)?;
+    Some(tokens[start].cover(tokens[last]))
 }
 
 /// A capitalised word of a name.
