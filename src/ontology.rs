@@ -347,6 +347,8 @@ pub struct SportWords {
 pub struct NameWords {
     /// Legal forms that end a company's name ("Inc", "plc").
     pub legal_forms: WordList,
+    /// Nouns that end only an organisation's name ("University", "Society").
+    pub organisation_heads: WordList,
     /// Capitalised words before a number that name no maker ("Route 101").
     pub not_makers: WordList,
     /// "Sen.", "Lt. Gen.": abbreviated titles before a name.

@@ -48,7 +48,7 @@ impl super::CandidateSource for Tagger {
             .filter(|&(span, _)| !common.contains(doc.slice(span)))
             // a title alone ("Gen.") names no one
             .filter(|&(span, _)| !ontology.lexicon.names.title_abbreviations.contains(doc.slice(span)))
-            .map(|(span, class)| titled_person(doc, span, class, ontology))
+            .filter_map(|(span, class)| titled_person(doc, span, class, ontology))
             .map(|(span, class)| (span, class_by_head(doc.slice(span), class, ontology)))
             .map(|(span, class)| super::Candidate { span, class: class_by_role(doc, span, class, ontology), origin: super::Origin::Tagger, entry: None })
             .collect();
@@ -90,7 +90,9 @@ fn is_group_word(name: &str, ontology: &crate::ontology::Ontology) -> bool {
 }
 
 /// The class of a name: the tagger's, unless the name's last word is a
-/// legal form (a company, "Harlow Mills Corp") or a noun of geography
+/// legal form (a company, "Harlow Mills Corp"), a noun that ends only an
+/// organisation's name where the tagger read a person ("Harlow
+/// University"), or a noun of geography
 /// that names no organisation or person ("Harlan Creek" read as a person
 /// is a river; lexicon `[places.heads]`). The
 /// tagger learnt such heads from few examples; a work ("Treasure Island",
@@ -100,6 +102,10 @@ fn class_by_head(name: &str, class: NerClass, ontology: &crate::ontology::Ontolo
     // "Harlow Mills Corp": a legal form ends only a company's name
     if head.is_some_and(|h| ontology.lexicon.names.legal_forms.contains(h)) && class != NerClass::Org {
         return crate::document::EntityType::Corporation;
+    }
+    // "Harlow University" read as a person
+    if head.is_some_and(|h| ontology.lexicon.names.organisation_heads.contains(h)) && class == NerClass::Per {
+        return crate::document::EntityType::Organization;
     }
     match head.and_then(|h| ontology.lexicon.places.heads.get(h)) {
         Some(&place) if matches!(class, NerClass::Per | NerClass::Org | NerClass::Loc) => place,
@@ -141,26 +147,37 @@ fn class_by_role(doc: &Document, span: Span, class: crate::document::EntityType,
 /// whole as something else is a person when a title opens it and a given
 /// name follows ("CEO Anna Reyes" is the person "Anna Reyes"), and the
 /// name after "of", "for" or "at" when a title and the word open it ("CEO
-/// of Harlow Mills" is the company).
-fn titled_person(doc: &Document, span: Span, class: NerClass, ontology: &crate::ontology::Ontology) -> (Span, NerClass) {
+/// of Harlow Mills" is the company). A title and such a word read as a
+/// person is the organisation after them, or nothing ("Dean of the
+/// College").
+fn titled_person(doc: &Document, span: Span, class: NerClass, ontology: &crate::ontology::Ontology) -> Option<(Span, NerClass)> {
     let name = without_leading_title(doc.slice(span), span, ontology);
     if class != NerClass::Per && name == span {
         if let Some(person) = person_after_inner_title(doc.slice(span), span, ontology) {
-            return (person, NerClass::Per);
+            return Some((person, NerClass::Per));
         }
     }
-    if class == NerClass::Per || name == span {
-        return (name, class);
-    }
     let rest = doc.slice(name);
+    // "Director of the Harlow Centre" read as a person: the title's
+    // organisation, not a person called "of the Harlow Centre"
+    if class == NerClass::Per && name != span && rest.starts_with(char::is_lowercase) {
+        let after = ["of ", "for ", "at "].iter().find_map(|p| rest.strip_prefix(p)).map(|a| a.strip_prefix("the ").unwrap_or(a));
+        return match after {
+            Some(after) if after.starts_with(char::is_uppercase) && after.contains(' ') => Some((Span::new(name.end - after.len(), name.end), NerClass::Org)),
+            _ => None,
+        };
+    }
+    if class == NerClass::Per || name == span {
+        return Some((name, class));
+    }
     let first = rest.split(' ').next().unwrap_or_default();
     if rest.contains(' ') && ontology.given_names.contains(first) {
-        return (name, NerClass::Per);
+        return Some((name, NerClass::Per));
     }
     // "CEO of Harlow Mills": a title is no part of the name after it
     match ["of ", "for ", "at "].iter().find_map(|p| rest.strip_prefix(p)) {
-        Some(after) if after.starts_with(char::is_uppercase) => (Span::new(name.end - after.len(), name.end), class),
-        _ => (span, class),
+        Some(after) if after.starts_with(char::is_uppercase) => Some((Span::new(name.end - after.len(), name.end), class)),
+        _ => Some((span, class)),
     }
 }
 
@@ -345,7 +362,7 @@ mod tests {
             Span::new(start, start + s.len())
         };
         let got = |s: &str, class| {
-            let (sp, c) = titled_person(&doc, span(s), class, &ontology);
+            let (sp, c) = titled_person(&doc, span(s), class, &ontology).unwrap();
             (doc.slice(sp), c)
         };
         assert_eq!(got("CEO Anna Reyes", NerClass::Org), ("Anna Reyes", NerClass::Per));
@@ -353,7 +370,7 @@ mod tests {
         let doc = Document::new("Sen. Ann Holt and Lt. Gen. Ben Ode met.", Metadata::default());
         for (name, want) in [("Sen. Ann Holt", "Ann Holt"), ("Lt. Gen. Ben Ode", "Ben Ode")] {
             let at = doc.text.find(name).unwrap();
-            let (sp, _) = titled_person(&doc, Span::new(at, at + name.len()), NerClass::Per, &ontology);
+            let (sp, _) = titled_person(&doc, Span::new(at, at + name.len()), NerClass::Per, &ontology).unwrap();
             assert_eq!(doc.slice(sp), want);
         }
         // no given name after the title: the tagger's reading stands
@@ -361,13 +378,21 @@ mod tests {
         // a title and "of" before a name: the name
         let doc = Document::new("The CEO of Harlow Mills resigned.", Metadata::default());
         let at = doc.text.find("CEO").unwrap();
-        let (sp, c) = titled_person(&doc, Span::new(at, at + "CEO of Harlow Mills".len()), NerClass::Org, &ontology);
+        let (sp, c) = titled_person(&doc, Span::new(at, at + "CEO of Harlow Mills".len()), NerClass::Org, &ontology).unwrap();
         assert_eq!((doc.slice(sp), c), ("Harlow Mills", NerClass::Org));
         // a title inside a name read whole as an organisation
         let doc = Document::new("Harlow County Judge Anna Reyes ruled.", Metadata::default());
         let whole = "Harlow County Judge Anna Reyes";
-        let (sp, c) = titled_person(&doc, Span::new(0, whole.len()), NerClass::Org, &ontology);
+        let (sp, c) = titled_person(&doc, Span::new(0, whole.len()), NerClass::Org, &ontology).unwrap();
         assert_eq!((doc.slice(sp), c), ("Anna Reyes", NerClass::Per));
+        // a title and "of" read as a person: the organisation, or nothing
+        let doc = Document::new("The Director of the Harlow Arts Centre and the Director of the College met.", Metadata::default());
+        let got = |s: &str| {
+            let at = doc.text.find(s).unwrap();
+            titled_person(&doc, Span::new(at, at + s.len()), NerClass::Per, &ontology).map(|(sp, c)| (doc.slice(sp), c))
+        };
+        assert_eq!(got("Director of the Harlow Arts Centre"), Some(("Harlow Arts Centre", NerClass::Org)));
+        assert_eq!(got("Director of the College"), None);
     }
 
     #[test]
@@ -384,6 +409,9 @@ mod tests {
             ("Harlan Forest", NerClass::Org, EntityType::Organization),
             ("Harlow Mills Corp", NerClass::Per, EntityType::Corporation),
             ("Harlow Mills Corp", NerClass::Org, EntityType::Organization),
+            // an institution's head: no person, whatever else it may be
+            ("Harlow University", NerClass::Per, EntityType::Organization),
+            ("Harlow University", NerClass::Loc, EntityType::Place),
         ];
         for (name, class, want) in cases {
             assert_eq!(class_by_head(name, class, &ontology), want, "{name}");
