@@ -35,19 +35,14 @@ impl Extractor for Membership {
             }
             for verb in &lexicon.membership.join_verbs {
                 for v in words.find_phrase(verb) {
-                    let Some(&member) = mentions_between(doc, &words, 0, v).last() else { continue };
-                    if words.index_at(doc.mentions[member].span.end) != v || !is_member_kind(doc, member) {
-                        continue;
-                    }
+                    let Some(member) = joiner(doc, &words, v) else { continue };
                     let mut o = v + verb.split(' ').count();
                     if words.word(o) == "the" {
                         o += 1;
                     }
-                    let group = mentions_between(doc, &words, o, words.len()).into_iter().next();
-                    if let Some(group) = group.filter(|&g| words.index_at(doc.mentions[g].span.start) == o && doc.mentions[g].class.is_organization()) {
-                        if !denied(&words, lexicon, words.index_at(doc.mentions[member].span.start), v) {
-                            facts.extend(pairs(doc, &[member], &[group]));
-                        }
+                    let groups = listed_organisations(doc, &words, o);
+                    if !groups.is_empty() && !denied(&words, lexicon, words.index_at(doc.mentions[member].span.start), v) {
+                        facts.extend(pairs(doc, &[member], &groups));
                     }
                 }
             }
@@ -93,6 +88,41 @@ impl Extractor for Membership {
         }
         out
     }
+}
+
+/// Who joins, or plays for, by the verb at token `v`: the name right
+/// before it ("Ana Ruiz joined"), the person a "who" stands for ("Ana Ruiz
+/// is a striker who plays for"), or the person who opens the clause of a
+/// participle ("Ana Ruiz scored twice before joining").
+fn joiner(doc: &Document, words: &Words, v: usize) -> Option<MentionId> {
+    let before = mentions_between(doc, words, 0, v);
+    let last = before.last().copied().filter(|&m| words.index_at(doc.mentions[m].span.end) == v && is_member_kind(doc, m));
+    if last.is_some() {
+        return last;
+    }
+    let person = |m: &&MentionId| doc.mentions[**m].class.is_person() && doc.mentions[**m].form.is_name();
+    match words.word(v.checked_sub(1)?) {
+        "who" => before.iter().rev().find(person).copied(),
+        "before" | "after" | "since" | "while" => before.iter().find(person).copied().filter(|&m| words.index_at(doc.mentions[m].span.start) == 0),
+        _ => None,
+    }
+}
+
+/// The organisations named at token `from` and listed after it ("Orsk
+/// United and Harlow Rovers", "A, B and C").
+fn listed_organisations(doc: &Document, words: &Words, from: usize) -> Vec<MentionId> {
+    let mut out: Vec<MentionId> = Vec::new();
+    let mut at = from;
+    for g in mentions_between(doc, words, from, words.len()) {
+        let start = words.index_at(doc.mentions[g].span.start);
+        let joined = start == at || (!out.is_empty() && (at..start).all(|k| matches!(words.word(k), "," | "and" | "the")));
+        if !joined || !doc.mentions[g].class.is_organization() {
+            break;
+        }
+        out.push(g);
+        at = words.index_at(doc.mentions[g].span.end);
+    }
+    out
 }
 
 /// Every member with every group; the evidence runs from the member to the group.
@@ -179,6 +209,10 @@ mod tests {
                 ("Kestrel City striker Ana Ruiz scored twice.", &[("memberOf", "Ana Ruiz", "Kestrel City")]),
                 ("Ana Ruiz played for Kestrel City FC until 2019.", &[("memberOf", "Ana Ruiz", "Kestrel City FC")]),
                 ("Ana Ruiz never played for Kestrel City FC.", &[]),
+                // "who" stands for the player; a participle's subject opens the clause
+                ("Ana Ruiz is a Velish footballer who plays for Kestrel City FC.", &[("memberOf", "Ana Ruiz", "Kestrel City FC")]),
+                ("Ana Ruiz scored often before joining Kestrel City FC in 2019.", &[("memberOf", "Ana Ruiz", "Kestrel City FC")]),
+                ("Ana Ruiz played for Kestrel City FC and Dunmore Rovers FC.", &[("memberOf", "Ana Ruiz", "Kestrel City FC"), ("memberOf", "Ana Ruiz", "Dunmore Rovers FC")]),
                 ("Senator Ann Holt (D-Calif.) voted no.", &[("memberOf", "Ann Holt", "D")]),
             ],
         );
