@@ -248,6 +248,12 @@ impl Reader<'_> {
             if let Some(d) = self.respectively(person) {
                 out.push(Finding::DemonymAffiliation(d, d.cover(span)));
             }
+            // "Velish skeleton racer Ana Ruiz", "the Irish poet Ana Ruiz": a
+            // demonym, a role of lower-case words, the name
+            let role = |b: usize| (b + 1..first).all(|k| self.raw(k).chars().all(|c| c.is_lowercase() || c == '-'));
+            if let Some(b) = (first.saturating_sub(4)..first.saturating_sub(1)).rev().find(|&b| self.demonym_at(b).is_some() && role(b)) {
+                out.push(Finding::DemonymAffiliation(self.words.spans[b], self.words.spans[b].cover(span)));
+            }
         }
 
         // apposition after the name: ", [the|a] [Y's] TITLE [of|for|at Y]"
@@ -320,6 +326,8 @@ mod tests {
     #[test]
     fn titles_table() {
         let cases: &[BinaryCase] = &[
+            ("Danish skeleton racer Ana Ruiz won.", &[("affiliation", "Ana Ruiz", "Danish")]),
+            ("It starred the Irish stage actor Ana Ruiz.", &[("affiliation", "Ana Ruiz", "Irish")]),
             (
                 "German Chancellor Olaf Brandt arrived.",
                 &[("jobTitle", "Olaf Brandt", "Chancellor"), ("affiliation", "Olaf Brandt", "German")],
