@@ -344,6 +344,7 @@ mod tests {
             // "is a" and a demonym: the country, whatever the noun
             ("Ana Ruiz is a Spanish economist who studies ports.", &[("affiliation", "Ana Ruiz", "Spanish")]),
             ("Ben Ode (born 1960 in Tromsø) was a Norwegian skeleton racer.", &[("affiliation", "Ben Ode", "Norwegian")]),
+            ("Ben Ode (born June 8, 1959), is a Norwegian former skier.", &[("affiliation", "Ben Ode", "Norwegian")]),
             ("Ana Ruiz is not a Spanish economist.", &[]),
             ("Ben Ode, a Norwegian skeleton racer, won.", &[("affiliation", "Ben Ode", "Norwegian")]),
             // a party's member word, as the gazetteer gives it

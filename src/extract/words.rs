@@ -25,12 +25,16 @@ impl Words {
         self.spans.is_empty()
     }
 
-    /// "X is a …", "X (born 1960) was an …" with X ending before token `i`:
-    /// the index of the word after "a"/"an", past a bracket after X.
+    /// "X is a …", "X (born 1960) was an …", "X (born 1960), is a …" with X
+    /// ending before token `i`: the index of the word after "a"/"an", past a
+    /// bracket (and a comma) after X.
     pub fn after_is_a(&self, copulas: &WordList, i: usize) -> Option<usize> {
         let mut c = i;
         if self.word(c) == "(" {
             c = (c..self.len().min(c + 20)).find(|&k| self.word(k) == ")").map_or(c, |k| k + 1);
+            if self.word(c) == "," {
+                c += 1;
+            }
         }
         (copulas.contains(self.word(c)) && matches!(self.word(c + 1), "a" | "an")).then_some(c + 2)
     }
