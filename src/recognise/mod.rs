@@ -12,6 +12,7 @@
 
 pub mod byline;
 pub mod clusters;
+mod companies;
 pub mod corpora;
 pub mod descriptions;
 mod echoes;
@@ -31,6 +32,7 @@ pub mod train;
 mod works;
 
 pub use byline::BylineNames;
+pub use companies::PartnershipNames;
 pub use gazetteer::GazetteerNames;
 pub use party::PartyLetters;
 pub use products::ProductModels;
@@ -93,6 +95,8 @@ pub enum Origin {
     Transcript,
     /// A name after an abbreviated title ("Sen. Ann Holt"): a person.
     Titled,
+    /// A company named with "and Co" ("Harlow, Mills and Co"): a company.
+    Partnership,
 }
 
 impl Origin {
@@ -106,6 +110,7 @@ impl Origin {
             Origin::Quoted => "quoted",
             Origin::Product => "product",
             Origin::Titled => "titled",
+            Origin::Partnership => "partnership",
         }
     }
 
@@ -210,10 +215,10 @@ impl Recogniser {
     }
 
     /// The learned tagger, the gazetteer, quoted titles, product models,
-    /// party letters, the byline, a transcript's speakers and names after
-    /// abbreviated titles.
+    /// party letters, the byline, a transcript's speakers, names after
+    /// abbreviated titles and companies named with "and Co".
     pub fn builtin() -> Result<Recogniser, model::ModelError> {
-        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(ProductModels), Box::new(PartyLetters), Box::new(BylineNames), Box::new(TranscriptSpeakers), Box::new(TitledNames)]))
+        Ok(Recogniser::new(vec![Box::new(Tagger::builtin()?), Box::new(GazetteerNames), Box::new(QuotedWorks), Box::new(ProductModels), Box::new(PartyLetters), Box::new(BylineNames), Box::new(TranscriptSpeakers), Box::new(TitledNames), Box::new(PartnershipNames)]))
     }
 
     /// Adds the names in `doc` as its mentions, then the mentions that are
