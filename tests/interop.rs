@@ -92,3 +92,21 @@ fn the_example_states_its_eight_memberships_with_provenance() {
     assert_eq!(statements, 8);
     assert!(nt.contains("\"Officials point out that both the UK and France are nuclear powers"));
 }
+
+#[test]
+fn text_with_control_characters_gives_well_formed_rdf_xml() {
+    if !have("rapper") {
+        eprintln!("rapper not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bell.txt");
+    std::fs::write(&input, "Ana Ruiz met Ben Ode in Orsk.\u{7} The talks\u{1b} went on.\n").unwrap();
+    let out = dir.path().join("bell.rdf");
+    let run = newsgraph().args(["extract"]).arg(&input).args(["-f", "rdfxml", "-o"]).arg(&out).output().unwrap();
+    assert!(run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("2 control character(s) no XML can carry replaced with U+FFFD"));
+    let rapper = Command::new("rapper").args(["-i", "rdfxml", "-c"]).arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&rapper.stderr);
+    assert!(rapper.status.success() && !stderr.contains("Error"), "{stderr}");
+}

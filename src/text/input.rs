@@ -194,7 +194,7 @@ impl Sources {
                                 return Some(Err(e));
                             }
                         }
-                        return Some(Ok(source));
+                        return Some(self.sanitised(source));
                     }
                     None => {
                         let fields = self.options.fields.text.join(" or ");
@@ -293,12 +293,38 @@ impl Iterator for Sources {
             }
             let path = self.files.pop_front()?;
             match self.next_file(path) {
-                Ok(Some(source)) => return Some(Ok(source)),
+                Ok(Some(source)) => return Some(self.sanitised(source)),
                 Ok(None) => continue,
                 Err(e) => return Some(Err(e)),
             }
         }
     }
+}
+
+impl Sources {
+    /// The source with every character no RDF format can carry (XML 1.0
+    /// forbids C0 controls but tab and line ends, U+FFFE and U+FFFF, even
+    /// escaped) replaced by U+FFFD, with a warning: every format then
+    /// holds the same text.
+    fn sanitised(&mut self, mut source: Source) -> Result<Source, Error> {
+        let count = source.text.chars().filter(|&c| !is_xml_char(c)).count();
+        if count > 0 {
+            source.text = source.text.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect();
+            let path = PathBuf::from(source.origin.clone());
+            self.warn(&path, format!("{count} control character(s) no XML can carry replaced with U+FFFD"))?;
+        }
+        for field in [&mut source.meta.headline, &mut source.meta.url].into_iter().flatten() {
+            if field.chars().any(|c| !is_xml_char(c)) {
+                *field = field.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect();
+            }
+        }
+        Ok(source)
+    }
+}
+
+/// Whether XML 1.0 can hold `c` (its `Char` production).
+fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 #[cfg(test)]
