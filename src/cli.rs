@@ -211,7 +211,8 @@ pub struct ExtractArgs {
     pub date: Option<String>,
 
     /// Namespace for minted IRIs (articles, entities, facts). Must be an
-    /// absolute IRI; a `/` is added when it ends otherwise than `/` or `#`.
+    /// absolute IRI; a `/` is added when it ends otherwise; a fragment (`#`)
+    /// is refused, since the IRIs of text spans add their own.
     /// Example: `--base https://example.org/news/`
     #[arg(long, value_name = "IRI")]
     pub base: Option<String>,

@@ -136,24 +136,22 @@ fn check_date(date: Option<String>) -> Result<Option<Date>, Error> {
     date.map(|d| d.parse().map_err(|_| Error::Invalid { what: "date", message: format!("{d:?} (expected YYYY-MM-DD)") })).transpose()
 }
 
-/// The namespace for minted IRIs, ending in `/` or `#`.
+/// The namespace for minted IRIs: an absolute IRI (RFC 3987, as oxiri
+/// reads it) ending in `/`, with no fragment, since the IRIs of text spans
+/// add their own (`…/article/ID#char=0,12`).
 fn check_base(base: Option<String>) -> Result<String, Error> {
     let mut base = base.unwrap_or_else(|| vocab::DEFAULT_BASE.to_string());
-    if !base.ends_with(['/', '#']) {
+    let refuse = |message: String| Err(Error::Invalid { what: "base IRI", message });
+    if base.contains('#') {
+        return refuse(format!("{base:?} has a fragment ('#'); the IRIs of text spans add their own: end the base with '/'"));
+    }
+    if !base.ends_with('/') {
         base.push('/');
     }
-    if !is_absolute_iri(&base) {
-        return Err(Error::Invalid { what: "base IRI", message: format!("{base:?} is not an absolute IRI") });
+    match oxiri::Iri::parse(base.as_str()) {
+        Ok(_) => Ok(base),
+        Err(e) => refuse(format!("{base:?} is not an absolute IRI ({e})")),
     }
-    Ok(base)
-}
-
-/// An absolute IRI is a scheme, a colon and no spaces or angle brackets.
-fn is_absolute_iri(base: &str) -> bool {
-    let Some((scheme, rest)) = base.split_once(':') else { return false };
-    let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    scheme_ok && !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
 }
 
 /// A progress bar on standard error when it is a terminal; warnings printed as they come.

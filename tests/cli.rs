@@ -110,6 +110,9 @@ fn bad_dates_and_base_iris_are_refused() {
         &["--date", "2023-13-45"][..],
         &["--date", "10/03/2023"][..],
         &["--base", "not an iri"][..],
+        &["--base", "http://example.org/news#"][..],
+        &["--base", "http://example.org/%zz/"][..],
+        &["--base", "http://example.org/\u{7}/"][..],
     ] {
         let out = newsgraph().args(["extract", EXAMPLE]).args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
