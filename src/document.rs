@@ -290,11 +290,52 @@ pub struct Statistic {
     pub date: Option<PartialDate>,
 }
 
-/// A number kept exact: integers stay integers.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Number {
-    Integer(i64),
-    Decimal(f64),
+/// A number kept exactly as the text writes it: `mantissa × 10^exponent`
+/// ("58.4" is 584 × 10⁻¹, "2.5 million" is 25 × 10⁵), so integers beyond
+/// 2⁵³ keep every digit and decimals their written digits. An integer has
+/// an exponent of 0 or more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Number {
+    pub mantissa: i128,
+    pub exponent: i32,
+}
+
+impl Number {
+    /// Digits with at most one decimal point ("1234", "58.40"); None for
+    /// anything else or more digits than 38.
+    pub fn parse(digits: &str) -> Option<Number> {
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        if whole.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mantissa = format!("{whole}{fraction}").parse().ok()?;
+        Some(Number { mantissa, exponent: -i32::try_from(fraction.len()).ok()? })
+    }
+
+    /// The number times 10^`power` ("2.5" and a million: 2500000).
+    pub fn scaled(self, power: i32) -> Number {
+        Number { exponent: self.exponent + power, ..self }
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.exponent >= 0
+    }
+}
+
+/// The lexical form: digits, a point only in a decimal ("2500000", "58.4",
+/// "2.0"), as XSD integers and decimals write them.
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let digits = self.mantissa.unsigned_abs().to_string();
+        if self.exponent >= 0 {
+            return write!(f, "{sign}{digits}{}", "0".repeat(self.exponent as usize));
+        }
+        let places = self.exponent.unsigned_abs() as usize;
+        let digits = format!("{digits:0>width$}", width = places + 1);
+        let (whole, fraction) = digits.split_at(digits.len() - places);
+        write!(f, "{sign}{whole}.{fraction}")
+    }
 }
 
 /// Something the text states, with the narrowest span that states it.

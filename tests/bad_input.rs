@@ -153,3 +153,17 @@ fn help_documents_the_exit_codes() {
     let r = run(&["extract", "--help"], &[]);
     assert!(r.stdout.contains("Exit codes: 0 success; 1 stopped on odd input under --strict; 2 error"));
 }
+
+#[test]
+fn numbers_beyond_two_to_the_53_stay_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "big.txt", "The fund held 123,456,789,012,345,678,901 euros in 2023, and 99999999999999999999999 dollars, up 2.50 percent.\n");
+    let out = dir.path().join("big.nt");
+    let r = run(&["extract", "-f", "nt", "--quiet", "-o", out.to_str().unwrap()], &[&file]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let nt = std::fs::read_to_string(&out).unwrap();
+    let integer = "^^<http://www.w3.org/2001/XMLSchema#integer>";
+    assert!(nt.contains(&format!("\"123456789012345678901\"{integer}")), "{nt}");
+    assert!(nt.contains(&format!("\"99999999999999999999999\"{integer}")), "{nt}");
+    assert!(nt.contains("\"2.50\"^^<http://www.w3.org/2001/XMLSchema#decimal>"), "{nt}");
+}

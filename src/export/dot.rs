@@ -2,7 +2,6 @@
 //! and coloured by kind; edges labelled with the relation. Sentences stay
 //! out of the picture. Every label passes through [`escape`].
 
-use crate::document::Number;
 use crate::graph::{KnowledgeGraph, Node, Relation};
 use crate::ontology::Kind;
 use std::io::Write;
@@ -88,10 +87,7 @@ pub fn write_dot(graph: &KnowledgeGraph, mut out: impl Write) -> std::io::Result
             Node::Quotation(q) => (format!("“{}”", shorten(&q.text, 60)), "note", "#fff7c2"),
             Node::Statistic(s) => {
                 let st = &s.statistic;
-                let value = match st.value {
-                    Number::Integer(i) => i.to_string(),
-                    Number::Decimal(d) => d.to_string(),
-                };
+                let value = st.value.to_string();
                 let qualifier = st.qualifier.as_deref().map(|q| format!("{q} ")).unwrap_or_default();
                 let unit = st.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
                 let date = st.date.map(|d| format!(" ({d})")).unwrap_or_default();

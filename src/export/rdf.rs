@@ -273,16 +273,7 @@ fn date_type(date: PartialDate) -> &'static str {
 
 /// A number's lexical form and XSD type.
 fn number_lexical(n: Number) -> (String, &'static str) {
-    match n {
-        Number::Integer(i) => (i.to_string(), xsd::INTEGER),
-        Number::Decimal(d) => {
-            let mut s = format!("{d}");
-            if !s.contains('.') {
-                s.push_str(".0");
-            }
-            (s, xsd::DECIMAL)
-        }
-    }
+    (n.to_string(), if n.is_integer() { xsd::INTEGER } else { xsd::DECIMAL })
 }
 
 /// The graph as quads, each once, in a deterministic order.
@@ -555,9 +546,15 @@ mod tests {
 
     #[test]
     fn decimals_are_valid_xsd() {
-        assert_eq!(number_lexical(Number::Decimal(58.4)), ("58.4".to_string(), xsd::DECIMAL));
-        assert_eq!(number_lexical(Number::Decimal(2.0)), ("2.0".to_string(), xsd::DECIMAL));
-        assert_eq!(number_lexical(Number::Integer(12500)), ("12500".to_string(), xsd::INTEGER));
+        let n = |s: &str| Number::parse(s).unwrap();
+        assert_eq!(number_lexical(n("58.4")), ("58.4".to_string(), xsd::DECIMAL));
+        assert_eq!(number_lexical(n("2.0")), ("2.0".to_string(), xsd::DECIMAL));
+        assert_eq!(number_lexical(n("0.05")), ("0.05".to_string(), xsd::DECIMAL));
+        assert_eq!(number_lexical(n("12500")), ("12500".to_string(), xsd::INTEGER));
+        // exact beyond 2^53, and scaled without rounding
+        assert_eq!(number_lexical(n("123456789012345678901")), ("123456789012345678901".to_string(), xsd::INTEGER));
+        assert_eq!(number_lexical(n("2.5").scaled(6)), ("2500000".to_string(), xsd::INTEGER));
+        assert_eq!(number_lexical(n("1.2345678").scaled(3)), ("1234.5678".to_string(), xsd::DECIMAL));
     }
 
     /// Two articles with quotation marks, backslashes, control characters

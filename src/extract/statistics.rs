@@ -66,6 +66,21 @@ impl Extractor for Statistics {
     }
 }
 
+/// The power of ten a scale word stands for (1000000 for "million": 6).
+fn power_of_ten(scale: f64) -> Option<i32> {
+    let power = scale.log10().round() as i32;
+    (10f64.powi(power) == scale).then_some(power)
+}
+
+/// A scaled number without the zeros its decimal places leave ("2.50
+/// million": 2500000, an integer).
+fn trimmed(mut n: Number) -> Number {
+    while n.exponent < 0 && n.mantissa % 10 == 0 {
+        n = Number { mantissa: n.mantissa / 10, exponent: n.exponent + 1 };
+    }
+    n
+}
+
 struct Found {
     value: Number,
     unit: Option<String>,
@@ -95,8 +110,9 @@ impl Reader<'_> {
         crate::text::month_number(self.raw(i)).is_some() && self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// The digits of token `i` as a number and its scale suffix ("35bn").
-    fn digits(&self, i: usize) -> Option<(f64, bool, f64)> {
+    /// The digits of token `i` as a number and the power of ten of its
+    /// scale suffix ("35bn": 35 and 9).
+    fn digits(&self, i: usize) -> Option<(Number, i32)> {
         let t = self.raw(i);
         if !t.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
@@ -105,30 +121,29 @@ impl Reader<'_> {
         let (num, suffix) = t.split_at(numeric_end);
         let num = num.trim_end_matches(['.', ',']);
         let scale = match suffix.to_lowercase().as_str() {
-            "" => 1.0,
-            s => *self.lex.scales.get(s)?,
+            "" => 0,
+            s => power_of_ten(*self.lex.scales.get(s)?)?,
         };
         // "1,234" groups of three only; otherwise the comma is punctuation
         if num.contains(',') && !num.split(',').skip(1).all(|g| g.len() == 3 || g.starts_with(|c: char| c.is_ascii_digit()) && g.contains('.') && g.find('.') == Some(3)) {
             return None;
         }
         let clean: String = num.chars().filter(|c| *c != ',').collect();
-        let value: f64 = clean.parse().ok()?;
-        Some((value, clean.contains('.'), scale))
+        Some((Number::parse(&clean)?, scale))
     }
 
     fn number_at(&self, i: usize) -> Option<Found> {
         let w = |k: usize| self.words.word(k);
-        let (mut value, mut decimal, mut scale, mut end) = match self.digits(i) {
-            Some((v, d, s)) => (v, d, s, i + 1),
+        let (mut value, mut scale, mut end) = match self.digits(i) {
+            Some((v, s)) => (v, s, i + 1),
             None => {
                 // spelled out, only with a scale: "two million"
                 let n = *self.lex.number_words.get(w(i))?;
-                let scale = *self.lex.scales.get(w(i + 1))?;
+                let scale = power_of_ten(*self.lex.scales.get(w(i + 1))?)?;
                 if w(i + 1).len() < 4 {
                     return None; // "a m"
                 }
-                (f64::from(n), false, scale, i + 2)
+                (Number { mantissa: i128::from(n), exponent: 0 }, scale, i + 2)
             }
         };
         // not a time, a date, a fraction of a year, a hyphenated code
@@ -156,13 +171,14 @@ impl Reader<'_> {
         if i > 0 && self.raw(i - 1) == "(" && self.raw(i + 1) == ")" && i >= 2 && self.raw(i - 2).chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if let Some(s) = self.lex.scales.get(w(end)).filter(|_| w(end).len() >= 4) {
-            scale *= s;
+        if let Some(s) = self.lex.scales.get(w(end)).filter(|_| w(end).len() >= 4).and_then(|&s| power_of_ten(s)) {
+            scale += s;
             end += 1;
         }
-        value *= scale;
-        if scale > 1.0 && value.fract() == 0.0 {
-            decimal = false;
+        // "2.5 million" is the integer 2500000; "2.0" stays a decimal
+        value = value.scaled(scale);
+        if scale > 0 {
+            value = trimmed(value);
         }
         let qualified = self.qualifier_before(i).is_some();
         let mut unit = None;
@@ -183,11 +199,10 @@ impl Reader<'_> {
             end += 1;
         }
         // a year: four digits, not qualified, not followed by a unit or a plural noun
-        let year_like = !decimal && scale == 1.0 && (1000.0..=2100.0).contains(&value) && self.raw(i).len() == 4;
+        let year_like = value.exponent == 0 && scale == 0 && (1000..=2100).contains(&value.mantissa) && self.raw(i).len() == 4;
         if year_like && !qualified && unit.is_none() && !self.counts_something(end) {
             return None;
         }
-        let value = if decimal { Number::Decimal(value) } else if value.abs() < 9.0e15 { Number::Integer(value as i64) } else { Number::Decimal(value) };
         Some(Found { value, unit, start, end })
     }
 
@@ -253,10 +268,7 @@ mod tests {
             .iter()
             .filter_map(|f| match &f.kind {
                 FactKind::Statistic(s) => Some((
-                    match s.value {
-                        Number::Integer(i) => i.to_string(),
-                        Number::Decimal(d) => format!("{d}"),
-                    },
+                    s.value.to_string(),
                     s.qualifier.clone(),
                     s.unit.clone(),
                     s.date.map(|d| d.to_string()),
