@@ -30,6 +30,30 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// The most titles an entity's label lists.
+const MAX_TITLES: usize = 3;
+
+/// An entity's label: its name, class and first distinct titles, each
+/// bounded (Graphviz refuses labels over 16,384 characters; a corpus can
+/// give one person hundreds of titles).
+fn entity_label<'t>(name: &str, class: &str, titles: impl Iterator<Item = &'t str>) -> String {
+    let mut distinct: Vec<&str> = Vec::new();
+    for t in titles {
+        if !distinct.contains(&t) {
+            distinct.push(t);
+        }
+    }
+    let mut label = format!("{}\n({class})", shorten(name, 60));
+    if !distinct.is_empty() {
+        let shown: Vec<String> = distinct.iter().take(MAX_TITLES).map(|t| shorten(t, 40)).collect();
+        label = format!("{label}\n{}", shown.join(", "));
+        if distinct.len() > MAX_TITLES {
+            label.push_str(&format!(" +{} more", distinct.len() - MAX_TITLES));
+        }
+    }
+    label
+}
+
 fn relation_label(relation: Relation) -> &'static str {
     match relation {
         Relation::Mentions => "mentions",
@@ -72,12 +96,7 @@ pub fn write_dot(graph: &KnowledgeGraph, mut out: impl Write) -> std::io::Result
             }
             Node::Entity(e) => {
                 let (shape, fill) = style(e.class.kind());
-                let titles: Vec<&str> = e.titles.iter().map(|(t, _)| t.as_str()).collect();
-                let mut label = format!("{}\n({})", e.name, e.class.schema_name());
-                if !titles.is_empty() {
-                    label = format!("{label}\n{}", titles.join(", "));
-                }
-                (label, shape, fill)
+                (entity_label(&e.name, e.class.schema_name(), e.titles.iter().map(|(t, _)| t.as_str())), shape, fill)
             }
             Node::Event(e) => {
                 let (shape, fill) = style(Kind::Event);
@@ -121,5 +140,15 @@ mod tests {
     fn labels_are_escaped() {
         assert_eq!(escape("say \"hi\"\\\nnow"), "say \\\"hi\\\"\\\\\\nnow");
         assert_eq!(shorten("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn entity_labels_are_bounded() {
+        let long = "Ana ".repeat(5000);
+        let titles: Vec<String> = (0..500).map(|i| format!("deputy minister number {i}")).collect();
+        let label = entity_label(&long, "Person", titles.iter().map(String::as_str));
+        assert!(label.chars().count() < 300, "{}", label.len());
+        assert!(label.ends_with("+497 more"), "{label}");
+        assert_eq!(entity_label("Ana Ruiz", "Person", ["mayor", "mayor"].into_iter()), "Ana Ruiz\n(Person)\nmayor");
     }
 }
