@@ -148,3 +148,13 @@ fn a_quotation_is_about_the_entities_named_inside_it() {
     let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(names, ["Kestrel City FC", "Veldania"]);
 }
+
+#[test]
+fn a_query_that_names_its_dataset_reads_only_that() {
+    // no FROM: the union of the articles' graphs
+    let all = query(&["-q", "SELECT (COUNT(*) AS ?n) WHERE { ?x <http://schema.org/memberOf> ?y }", EXAMPLE, "--results", "csv"]);
+    assert_ne!(csv_rows(&all), vec![vec!["0".to_string()]]);
+    // FROM a graph that is not there: nothing
+    let none = query(&["-q", "SELECT (COUNT(*) AS ?n) FROM <http://nonexistent/> WHERE { ?x <http://schema.org/memberOf> ?y }", EXAMPLE, "--results", "csv"]);
+    assert_eq!(csv_rows(&none), vec![vec!["0".to_string()]]);
+}

@@ -69,7 +69,11 @@ impl QueryStore {
     /// Runs `query` and writes its results.
     pub fn run(&self, query: &str, results: ResultsFormat, rdf: Format, out: &mut dyn Write) -> Result<(), Error> {
         let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| Error::Invalid { what: "SPARQL query", message: e.to_string() })?;
-        prepared.dataset_mut().set_default_graph_as_union();
+        // the union of the articles' graphs, unless the query names its
+        // dataset (FROM, FROM NAMED)
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
         match prepared.on_store(&self.store).execute().map_err(store_error)? {
             QueryResults::Boolean(b) => writeln!(out, "{b}")?,
             QueryResults::Solutions(solutions) => {
