@@ -158,3 +158,13 @@ fn a_query_that_names_its_dataset_reads_only_that() {
     let none = query(&["-q", "SELECT (COUNT(*) AS ?n) FROM <http://nonexistent/> WHERE { ?x <http://schema.org/memberOf> ?y }", EXAMPLE, "--results", "csv"]);
     assert_eq!(csv_rows(&none), vec![vec!["0".to_string()]]);
 }
+
+#[test]
+fn a_deeply_nested_query_is_refused_not_a_crash() {
+    let nested = |depth: usize| format!("ASK {{ FILTER({}1{}) }}", "(".repeat(depth), ")".repeat(depth));
+    let out = newsgraph().args(["query", "-q", &nested(4000), EXAMPLE]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("brackets nested 4002 deep; at most 200 are read"));
+    // as deep as is read: answered
+    assert_eq!(query(&["-q", &nested(190), EXAMPLE]).trim(), "true");
+}

@@ -68,6 +68,10 @@ impl QueryStore {
 
     /// Runs `query` and writes its results.
     pub fn run(&self, query: &str, results: ResultsFormat, rdf: Format, out: &mut dyn Write) -> Result<(), Error> {
+        let depth = nesting_depth(query);
+        if depth > MAX_NESTING {
+            return Err(Error::Invalid { what: "SPARQL query", message: format!("brackets nested {depth} deep; at most {MAX_NESTING} are read") });
+        }
         let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| Error::Invalid { what: "SPARQL query", message: e.to_string() })?;
         // the union of the articles' graphs, unless the query names its
         // dataset (FROM, FROM NAMED)
@@ -109,6 +113,47 @@ impl QueryStore {
         }
         Ok(())
     }
+}
+
+/// The deepest nesting of brackets a query may have: the parser and the
+/// evaluator recurse on it, and a deeper one would overflow the stack.
+const MAX_NESTING: usize = 200;
+
+/// How deep `( { [` nest in a SPARQL query, outside strings, IRIs and
+/// comments.
+fn nesting_depth(query: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut chars = query.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '{' | '[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | '}' | ']' => depth = depth.saturating_sub(1),
+            '#' => {
+                chars.by_ref().find(|&c| c == '\n');
+            }
+            '"' | '\'' => {
+                let mut escaped = false;
+                for d in chars.by_ref() {
+                    if d == c && !escaped {
+                        break;
+                    }
+                    escaped = d == '\\' && !escaped;
+                }
+            }
+            // an IRI, not a comparison: no space before its end
+            '<' if chars.peek().is_some_and(|n| !n.is_whitespace() && *n != '=') => {
+                let rest: String = chars.clone().take_while(|&d| d != '>' && !d.is_whitespace()).collect();
+                if chars.clone().nth(rest.chars().count()) == Some('>') {
+                    chars.nth(rest.chars().count());
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// A term as a person reads it: literals bare, IRIs with a prefix where one fits.
