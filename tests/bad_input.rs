@@ -167,3 +167,16 @@ fn numbers_beyond_two_to_the_53_stay_exact() {
     assert!(nt.contains(&format!("\"99999999999999999999999\"{integer}")), "{nt}");
     assert!(nt.contains("\"2.50\"^^<http://www.w3.org/2001/XMLSchema#decimal>"), "{nt}");
 }
+
+#[test]
+fn scripts_and_styles_inside_a_paragraph_do_not_split_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "p.html",
+        "<html><body><article><p>Ana Ruiz met <script>var x = 1;</script>Ben Ode in Orsk.</p><p>They talked <style>p{}</style>for an hour<noscript>enable JS</noscript> about ports.</p></article></body></html>",
+    );
+    let r = run(&["text"], &[&page]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\nAna Ruiz met Ben Ode in Orsk.\nThey talked for an hour about ports.\n"), "{}", r.stdout);
+}

@@ -64,6 +64,10 @@ fn selector(s: &str) -> Selector {
 }
 
 /// Page furniture by its tag, or hidden.
+/// Tags whose content is never shown where they stand: left out without
+/// cutting the text around them ("met <script>…</script>Ana Ruiz").
+const INVISIBLE_TAGS: &[&str] = &["script", "style", "noscript", "template"];
+
 fn is_furniture_tag(element: &scraper::node::Element) -> bool {
     SKIPPED_TAGS.contains(&element.name()) || element.attr("aria-hidden") == Some("true") || element.attr("hidden").is_some()
 }
@@ -204,6 +208,7 @@ impl Blocks {
                             blocks.link_bytes += t.len();
                         }
                     }
+                    Node::Element(e) if INVISIBLE_TAGS.contains(&e.name()) => skipping = Some(node.id()),
                     Node::Element(e) if is_furniture_tag(e) => {
                         blocks.flush(holder);
                         skipping = Some(node.id());
