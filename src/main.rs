@@ -216,6 +216,8 @@ fn extract(args: ExtractArgs) -> Result<(), Error> {
 fn text(args: TextArgs) -> Result<(), Error> {
     let options = input_options(&args.input, None)?;
     let mut sources = Sources::new(input::expand(&with_stdin(args.inputs))?, options);
+    // on a terminal, escape sequences from articles are shown, not obeyed
+    let terminal = io::stdout().is_terminal();
     let mut out = io::BufWriter::new(io::stdout().lock());
     while let Some(source) = sources.next() {
         for warning in std::mem::take(&mut sources.warnings) {
@@ -223,28 +225,37 @@ fn text(args: TextArgs) -> Result<(), Error> {
         }
         let source = source?;
         let doc = Document::new(source.text, source.meta);
-        writeln!(out, "# {}", source.origin)?;
-        let role_lines = |role: ParagraphRole| doc.paragraphs_with(role).map(|p| doc.slice(p.span).to_string()).collect::<Vec<_>>();
-        writeln!(out, "headline: {}", doc.meta.headline.as_deref().unwrap_or(""))?;
-        writeln!(out, "date: {}", doc.meta.date.map(|d| d.to_string()).unwrap_or_default())?;
-        writeln!(out, "byline: {}", role_lines(ParagraphRole::Byline).join(" / "))?;
-        let credits = role_lines(ParagraphRole::Credits);
-        if !credits.is_empty() {
-            writeln!(out, "credits: {}", credits.join(" / "))?;
-        }
-        if let Some(url) = &doc.meta.url {
-            writeln!(out, "url: {url}")?;
-        }
-        writeln!(out)?;
-        for paragraph in role_lines(ParagraphRole::Prose) {
-            writeln!(out, "{paragraph}")?;
-        }
-        writeln!(out)?;
+        let mut record = Vec::new();
+        write_text_record(&mut record, &source.origin, &doc)?;
+        let record = String::from_utf8_lossy(&record);
+        out.write_all(if terminal { newsgraph::text::shown_safely(&record) } else { record }.as_bytes())?;
     }
     for warning in sources.warnings {
         eprintln!("newsgraph: warning: {warning}");
     }
     out.flush().map_err(Error::Io)
+}
+
+/// One document as `text` prints it: a header block, a blank line, the body.
+fn write_text_record(out: &mut impl Write, origin: &str, doc: &Document) -> io::Result<()> {
+    writeln!(out, "# {origin}")?;
+    let role_lines = |role: ParagraphRole| doc.paragraphs_with(role).map(|p| doc.slice(p.span).to_string()).collect::<Vec<_>>();
+    writeln!(out, "headline: {}", doc.meta.headline.as_deref().unwrap_or(""))?;
+    writeln!(out, "date: {}", doc.meta.date.map(|d| d.to_string()).unwrap_or_default())?;
+    writeln!(out, "byline: {}", role_lines(ParagraphRole::Byline).join(" / "))?;
+    let credits = role_lines(ParagraphRole::Credits);
+    if !credits.is_empty() {
+        writeln!(out, "credits: {}", credits.join(" / "))?;
+    }
+    if let Some(url) = &doc.meta.url {
+        writeln!(out, "url: {url}")?;
+    }
+    writeln!(out)?;
+    for paragraph in role_lines(ParagraphRole::Prose) {
+        writeln!(out, "{paragraph}")?;
+    }
+    writeln!(out)?;
+    Ok(())
 }
 
 fn query(args: QueryArgs) -> Result<(), Error> {

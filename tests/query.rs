@@ -168,3 +168,13 @@ fn a_deeply_nested_query_is_refused_not_a_crash() {
     // as deep as is read: answered
     assert_eq!(query(&["-q", &nested(190), EXAMPLE]).trim(), "true");
 }
+
+#[test]
+fn the_table_shows_escape_sequences_instead_of_obeying_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("g.nt");
+    std::fs::write(&graph, "<http://example.org/a> <http://schema.org/name> \"Ana\\u001B[2JRuiz\" .\n").unwrap();
+    let table = query(&["-q", "SELECT ?n WHERE { ?a <http://schema.org/name> ?n }", "--graph", graph.to_str().unwrap()]);
+    assert!(!table.contains('\u{1b}'), "{table:?}");
+    assert!(table.contains("Ana\\u{1b}[2JRuiz"), "{table}");
+}

@@ -171,8 +171,14 @@ fn show(term: &Term) -> String {
     }
 }
 
+/// A cell as a terminal may show it: line breaks as spaces, and escape
+/// sequences written out ([`crate::text::shown_safely`]).
+fn printable(cell: &str) -> String {
+    crate::text::shown_safely(&cell.replace(['\n', '\r', '\t'], " ")).into_owned()
+}
+
 fn write_table(variables: &[String], rows: &[Vec<Option<Term>>], out: &mut dyn Write) -> Result<(), Error> {
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|t| t.as_ref().map(show).unwrap_or_default().replace(['\n', '\r'], " ")).collect()).collect();
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|t| printable(&t.as_ref().map(show).unwrap_or_default())).collect()).collect();
     let widths: Vec<usize> = (0..variables.len())
         .map(|i| cells.iter().map(|r| r[i].chars().count()).chain([variables[i].len()]).max().unwrap_or(0).min(80))
         .collect();

@@ -72,6 +72,19 @@ const MONTHS: [&str; 12] = [
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/// Text as a terminal may show it: control characters other than line
+/// breaks and tabs (an escape sequence an article or file name carries)
+/// written out ("\u{1b}") rather than obeyed.
+pub fn shown_safely(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| if c.is_control() && c != '\n' && c != '\t' { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect::<String>()
+        .into()
+}
+
 /// Whether `word` is a day of the week, written as a name ("Monday").
 pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&word)
@@ -88,6 +101,12 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(super::shown_safely("Ana\u{1b}[2J Ruiz\n\tand \u{9b}"), "Ana\\u{1b}[2J Ruiz\n\tand \\u{9b}");
+        assert!(matches!(super::shown_safely("plain\ntext"), std::borrow::Cow::Borrowed(_)));
+    }
+
     use super::*;
     use crate::document::Span;
 
