@@ -174,7 +174,8 @@ pub struct TextArgs {
 pub struct ExtractArgs {
     /// Articles: text files (one paragraph per line or blank-line separated),
     /// HTML pages (.html, .htm), JSON Lines (.jsonl, one article per line) or
-    /// directories of them (walked recursively). `-` or nothing reads
+    /// directories of them (walked recursively, each real directory once,
+    /// so links that loop add nothing). `-` or nothing reads
     /// standard input. All inputs make one graph with one article node each.
     /// Example: `newsgraph extract a.txt page.html corpus/`
     #[arg(value_name = "INPUT")]

@@ -180,3 +180,18 @@ fn scripts_and_styles_inside_a_paragraph_do_not_split_it() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("\nAna Ruiz met Ben Ode in Orsk.\nThey talked for an hour about ports.\n"), "{}", r.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_directory_with_looping_links_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    write(&corpus, "a.txt", "Ana Ruiz met Ben Ode in Orsk.\n");
+    std::os::unix::fs::symlink(".", corpus.join("loop1")).unwrap();
+    std::os::unix::fs::symlink(".", corpus.join("loop2")).unwrap();
+    let out = dir.path().join("out.nt");
+    let r = run(&["extract", "-f", "nt", "-o", out.to_str().unwrap()], &[&corpus]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("1 document,") || r.stderr.contains("1 documents,"), "{}", r.stderr);
+}

@@ -79,14 +79,16 @@ impl FileKind {
 }
 
 /// Every file the inputs name: directories walked recursively (only `.txt`,
-/// `.html`, `.htm` and `.jsonl` inside them), in name order; `-` is standard input.
+/// `.html`, `.htm` and `.jsonl` inside them), in name order, each real
+/// directory once; `-` is standard input.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for input in inputs {
         if input == Path::new("-") {
             files.push(input.clone());
         } else if input.is_dir() {
-            walk(input, &mut files)?;
+            walk(input, &mut files, &mut visited)?;
         } else if input.exists() {
             files.push(input.clone());
         } else {
@@ -96,13 +98,19 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+/// Walks `dir` and the directories under it, each real directory once
+/// (`visited` holds their canonical paths): symbolic links that loop, or
+/// lead to a directory walked already, add nothing.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, visited: &mut std::collections::HashSet<PathBuf>) -> Result<(), Error> {
     let read = |source| Error::Read { path: dir.to_path_buf(), source };
+    if !visited.insert(std::fs::canonicalize(dir).map_err(read)?) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(read)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(read)?;
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            walk(&path, files)?;
+            walk(&path, files, visited)?;
         } else if matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("txt" | "html" | "htm" | "jsonl")) {
             files.push(path);
         }
