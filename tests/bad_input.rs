@@ -195,3 +195,20 @@ fn a_directory_with_looping_links_is_read_once() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("1 document,") || r.stderr.contains("1 documents,"), "{}", r.stderr);
 }
+
+#[test]
+fn urls_that_are_no_web_addresses_are_dropped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = write(
+        dir.path(),
+        "u.jsonl",
+        "{\"text\": \"Ana Ruiz met Ben Ode.\", \"url\": \"javascript:alert(1)\"}\n{\"text\": \"Ana Ruiz met Ben Ode in Orsk.\", \"url\": \"file:///etc/passwd\"}\n{\"text\": \"Ben Ode left Orsk.\", \"url\": \"https://example.org/a\"}\n",
+    );
+    let out = dir.path().join("u.nt");
+    let r = run(&["extract", "-f", "nt", "-o", out.to_str().unwrap()], &[&lines]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("is no http(s) address; dropped").count(), 2, "{}", r.stderr);
+    let nt = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(nt.matches("<http://schema.org/url>").count(), 1, "{nt}");
+    assert!(!nt.contains("javascript:") && !nt.contains("file:"));
+}

@@ -313,13 +313,23 @@ impl Sources {
     /// The source with every character no RDF format can carry (XML 1.0
     /// forbids C0 controls but tab and line ends, U+FFFE and U+FFFF, even
     /// escaped) replaced by U+FFFD, with a warning: every format then
-    /// holds the same text.
+    /// holds the same text. A url that is no http(s) address is dropped.
     fn sanitised(&mut self, mut source: Source) -> Result<Source, Error> {
         let count = source.text.chars().filter(|&c| !is_xml_char(c)).count();
         if count > 0 {
             source.text = source.text.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect();
             let path = PathBuf::from(source.origin.clone());
             self.warn(&path, format!("{count} control character(s) no XML can carry replaced with U+FFFD"))?;
+        }
+        // a page's address is a web address: no "javascript:" or "file:"
+        if let Some(url) = source.meta.url.take() {
+            let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+            if matches!(scheme.as_deref(), Some("http" | "https")) {
+                source.meta.url = Some(url);
+            } else {
+                let path = PathBuf::from(source.origin.clone());
+                self.warn(&path, format!("url {:?} is no http(s) address; dropped", crate::text::shown_safely(&url)))?;
+            }
         }
         for field in [&mut source.meta.headline, &mut source.meta.url].into_iter().flatten() {
             if field.chars().any(|c| !is_xml_char(c)) {
