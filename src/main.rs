@@ -366,8 +366,11 @@ impl newsgraph::kb::wikidata::Observer for KbProgress {
 
 /// Writes to a temporary file beside `path`, then renames it into place:
 /// the target is either the old file or the whole new one. A target that
-/// exists and is no regular file (`/dev/null`, a pipe) is written directly.
+/// exists and is no regular file (`/dev/null`, a pipe) is written directly;
+/// a symbolic link is written through, to the file it names.
 fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T, Error>) -> Result<T, Error> {
+    let linked = link_target(path).map_err(|source| Error::Write { path: path.to_path_buf(), source })?;
+    let path = linked.as_deref().unwrap_or(path);
     let fail = |source: io::Error| Error::Write { path: path.to_path_buf(), source };
     // buffered, with I/O errors naming the output path
     let write_into = |file: &mut std::fs::File| -> Result<T, Error> {
@@ -396,6 +399,23 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(value)
+}
+
+/// The file a symbolic link at `path` names (followed to its end, and
+/// taken relative to the link's folder), or None when `path` is no link.
+fn link_target(path: &Path) -> io::Result<Option<PathBuf>> {
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        if !std::fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Ok((target != path).then_some(target));
+        }
+        let next = std::fs::read_link(&target)?;
+        target = match target.parent() {
+            Some(dir) if next.is_relative() => dir.join(next),
+            _ => next,
+        };
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 /// A temporary file is private; the output gets the old file's permissions,

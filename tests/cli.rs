@@ -218,3 +218,16 @@ fn cargo_run_starts_newsgraph() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("newsgraph"));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_symbolic_link_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.nt");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("out.nt");
+    std::os::unix::fs::symlink("real.nt", &link).unwrap();
+    newsgraph().args(["extract", EXAMPLE, "-f", "nt", "--quiet", "-o"]).arg(&link).assert().success();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(std::fs::read_to_string(&real).unwrap().contains("<http://schema.org/NewsArticle>"));
+}
