@@ -277,9 +277,16 @@ fn query(args: QueryArgs) -> Result<(), Error> {
     let pipeline = Pipeline::new()?;
     let mut graph = KnowledgeGraph::new();
     let options = InputOptions { date, ..InputOptions::default() };
-    for source in Sources::new(input::expand(&inputs)?, options) {
+    let mut sources = Sources::new(input::expand(&inputs)?, options);
+    while let Some(source) = sources.next() {
+        for warning in std::mem::take(&mut sources.warnings) {
+            eprintln!("newsgraph: warning: {warning}");
+        }
         let source = source?;
         pipeline.add_article(&mut graph, &source.text, source.meta);
+    }
+    for warning in sources.warnings {
+        eprintln!("newsgraph: warning: {warning}");
     }
     let store = QueryStore::new(&graph, &base)?;
     for file in &args.graph {

@@ -178,3 +178,14 @@ fn the_table_shows_escape_sequences_instead_of_obeying_them() {
     assert!(!table.contains('\u{1b}'), "{table:?}");
     assert!(table.contains("Ana\\u{1b}[2JRuiz"), "{table}");
 }
+
+#[test]
+fn query_prints_the_warnings_of_its_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("a.jsonl");
+    std::fs::write(&lines, "{\"text\": \"Ana Ruiz met Ben Ode in Orsk.\", \"date\": \"2023-02-30\"}\nnot json\n").unwrap();
+    let out = newsgraph().args(["query", "-q", "ASK {}"]).arg(&lines).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 1: \"2023-02-30\" is not a date") && stderr.contains("line 2: invalid JSON"), "{stderr}");
+}
