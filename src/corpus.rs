@@ -88,8 +88,11 @@ impl Corpus<'_> {
         let mut summary = Summary::default();
         let mut entities: HashSet<String> = HashSet::default();
         let mut merged = KnowledgeGraph::new();
+        // articles are named by their text: the first of several with the
+        // same text stands for all (one node, one date)
+        let mut seen: HashSet<String> = HashSet::default();
         loop {
-            let batch = next_batch(sources, &mut summary, observer)?;
+            let batch = next_batch(sources, &mut summary, observer, &mut seen)?;
             if batch.is_empty() {
                 break;
             }
@@ -142,8 +145,9 @@ impl Corpus<'_> {
     }
 }
 
-/// Up to `BATCH` documents, passing their warnings on.
-fn next_batch(sources: &mut dyn DocumentSource, summary: &mut Summary, observer: &mut dyn Observer) -> Result<Vec<Source>, Error> {
+/// Up to `BATCH` documents, passing their warnings on; a document whose
+/// text an earlier one had (`seen`, by article id) is skipped with a warning.
+fn next_batch(sources: &mut dyn DocumentSource, summary: &mut Summary, observer: &mut dyn Observer, seen: &mut HashSet<String>) -> Result<Vec<Source>, Error> {
     let mut batch = Vec::with_capacity(BATCH);
     while batch.len() < BATCH {
         let next = sources.next();
@@ -152,6 +156,10 @@ fn next_batch(sources: &mut dyn DocumentSource, summary: &mut Summary, observer:
             observer.warning(&warning);
         }
         match next {
+            Some(Ok(source)) if !seen.insert(crate::resolve::iri::article_id(&source.text)) => {
+                summary.warnings += 1;
+                observer.warning(&format!("{}: the same text as an earlier document; skipped (an article is named by its text)", source.origin));
+            }
             Some(Ok(source)) => batch.push(source),
             Some(Err(e)) => return Err(e),
             None => break,

@@ -212,3 +212,21 @@ fn urls_that_are_no_web_addresses_are_dropped_with_a_warning() {
     assert_eq!(nt.matches("<http://schema.org/url>").count(), 1, "{nt}");
     assert!(!nt.contains("javascript:") && !nt.contains("file:"));
 }
+
+#[test]
+fn a_second_article_with_the_same_text_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = write(
+        dir.path(),
+        "twice.jsonl",
+        "{\"text\": \"Ana Ruiz met Ben Ode in Orsk.\", \"date\": \"2023-01-02\"}\n{\"text\": \"Ana Ruiz met Ben Ode in Orsk.\", \"date\": \"2023-01-05\"}\n",
+    );
+    for format in ["nt", "turtle"] {
+        let out = dir.path().join("twice.out");
+        let r = run(&["extract", "-f", format, "-o", out.to_str().unwrap()], &[&lines]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stderr.contains("twice.jsonl:2: the same text as an earlier document; skipped"), "{}", r.stderr);
+        let rdf = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(rdf.matches("2023-01-0").count(), 1, "one article, one date: {rdf}");
+    }
+}

@@ -39,7 +39,7 @@ fn output_is_byte_identical_whatever_the_thread_count() {
 #[test]
 fn json_lines_stream_from_standard_input() {
     let lines: String = (0..50)
-        .map(|i| format!("{{\"id\": \"n{i}\", \"date\": \"2024-05-0{}\", \"text\": \"News in brief. Japan and Canada are members of the G7.\"}}\n", i % 9 + 1))
+        .map(|i| format!("{{\"id\": \"n{i}\", \"date\": \"2024-05-0{}\", \"text\": \"News in brief, number {i}. Japan and Canada are members of the G7.\"}}\n", i % 9 + 1))
         .collect();
     // JSON Lines on standard input are recognised by their opening brace
     let out = newsgraph().args(["extract", "-", "-f", "nquads"]).write_stdin(lines).output().unwrap();
