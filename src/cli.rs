@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
 #[command(name = "newsgraph", version, about = "Reads news articles and exports what they say as a knowledge graph (RDF, Graphviz DOT).")]
-#[command(after_help = "Exit codes: 0 success, 2 error (one line on standard error says what).\n\nExample:\n  newsgraph extract article.txt --date 2023-03-10 -o article.ttl")]
+#[command(after_help = "Exit codes: 0 success, 1 odd input under --strict, 2 error (one line on standard error says what), 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (no output written).\n\nExample:\n  newsgraph extract article.txt --date 2023-03-10 -o article.ttl")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -25,6 +25,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    clean_up_on_signals();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Text(args) => text(args),
@@ -371,6 +372,29 @@ impl newsgraph::kb::wikidata::Observer for KbProgress {
     }
 }
 
+/// The temporary output being written, removed if a signal stops the run.
+static TEMPORARY: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// On SIGINT, SIGTERM or SIGHUP: the temporary output is removed and the
+/// run ends with 128 + the signal's number (130, 143, 129), leaving any old
+/// output as it was.
+fn clean_up_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if let Some(path) = TEMPORARY.lock().ok().and_then(|t| t.clone()) {
+                    let _ = std::fs::remove_file(path);
+                }
+                eprintln!("newsgraph: stopped by signal {signal}; no output written");
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+}
+
 /// Writes to a temporary file beside `path`, then renames it into place:
 /// the target is either the old file or the whole new one. A target that
 /// exists and is no regular file (`/dev/null`, a pipe) is written directly;
@@ -402,9 +426,26 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result
     };
     let mut tmp = tempfile::Builder::new().prefix(".newsgraph-").tempfile_in(&dir).map_err(fail)?;
     set_output_permissions(tmp.as_file(), path).map_err(fail)?;
-    let value = write_into(tmp.as_file_mut())?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    let remember = |t: Option<PathBuf>| {
+        if let Ok(mut current) = TEMPORARY.lock() {
+            *current = t;
+        }
+    };
+    remember(Some(tmp.path().to_path_buf()));
+    let written = write_into(tmp.as_file_mut()).and_then(|value| {
+        tmp.as_file().sync_all().map_err(fail)?;
+        Ok(value)
+    });
+    let value = match written {
+        Ok(value) => value,
+        Err(e) => {
+            remember(None);
+            return Err(e);
+        }
+    };
+    let persisted = tmp.persist(path);
+    remember(None);
+    persisted.map_err(|e| fail(e.error))?;
     Ok(value)
 }
 

@@ -230,3 +230,28 @@ fn a_second_article_with_the_same_text_is_skipped_with_a_warning() {
         assert_eq!(rdf.matches("2023-01-0").count(), 1, "one article, one date: {rdf}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_stopping_signal_leaves_no_temporary_file_and_the_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: String = (0..20000).map(|i| format!("{{\"text\": \"Report {i}. Ana Ruiz met Ben Ode in Orsk on Monday, and the two agreed to keep the ports open.\"}}\n")).collect();
+    let input = write(dir.path(), "many.jsonl", lines);
+    let output = write(dir.path(), "out.ttl", "old");
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsgraph"))
+            .args(["extract", "--quiet", "-o"])
+            .arg(&output)
+            .arg(&input)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::process::Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "SIG{signal}");
+        let left: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with(".newsgraph-")).collect();
+        assert!(left.is_empty(), "SIG{signal} left {left:?}");
+        assert_eq!(std::fs::read_to_string(&output).unwrap(), "old");
+    }
+}
