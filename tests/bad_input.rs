@@ -30,11 +30,11 @@ fn invalid_utf8_is_decoded_with_a_warning_or_refused_when_strict() {
     let file = write(dir.path(), "latin1.txt", b"The UK and France are members of the G7. Caf\xe9.\n");
     let r = run(&["extract", "-f", "nt"], &[&file]);
     assert_eq!(r.code, 0);
-    assert!(r.stderr.contains("latin1.txt: invalid UTF-8 at byte 44"), "{}", r.stderr);
+    assert!(r.stderr.contains("latin1.txt: not UTF-8 (invalid at byte 44); decoded as windows-1252"), "{}", r.stderr);
     assert!(r.stdout.contains("schema.org/memberOf"), "the valid part is still read");
     let strict = run(&["extract", "--strict", "-f", "nt"], &[&file]);
     assert_eq!(strict.code, 1);
-    assert!(strict.stderr.contains("latin1.txt: invalid UTF-8 at byte 44") && strict.stderr.contains("--strict"), "{}", strict.stderr);
+    assert!(strict.stderr.contains("latin1.txt: not UTF-8 (invalid at byte 44)") && strict.stderr.contains("--strict"), "{}", strict.stderr);
 }
 
 #[test]
@@ -254,4 +254,16 @@ fn a_stopping_signal_leaves_no_temporary_file_and_the_old_output() {
         assert!(left.is_empty(), "SIG{signal} left {left:?}");
         assert_eq!(std::fs::read_to_string(&output).unwrap(), "old");
     }
+}
+
+#[test]
+fn pages_and_files_are_read_in_their_own_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "p.html", b"<html><head><meta charset=\"windows-1252\"><title>Talks</title></head><body><article><p>Ana Ruiz met Ben Ode in Z\xfcrich on Monday.</p></article></body></html>".as_slice());
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Ana Ruiz met Ben Ode in Z\u{fc}rich.\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let text = write(dir.path(), "t.txt", utf16);
+    let r = run(&["text"], &[&page, &text]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.matches("Ben Ode in Z\u{fc}rich").count(), 2, "{}", r.stdout);
+    assert!(!r.stderr.contains("binary"), "{}", r.stderr);
 }

@@ -153,16 +153,14 @@ impl Sources {
         Ok(())
     }
 
-    /// Decodes bytes as UTF-8, lossily with a warning.
-    fn decode(&mut self, path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(text),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                self.warn(path, format!("invalid UTF-8 at byte {at}; decoded with replacement characters"))?;
-                Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
-            }
+    /// Decodes bytes ([`super::encoding::decode`]), with a warning when
+    /// they were not UTF-8 as is.
+    fn decode(&mut self, path: &Path, bytes: Vec<u8>, html: bool) -> Result<String, Error> {
+        let decoded = super::encoding::decode(&bytes, html);
+        if let Some(note) = decoded.note {
+            self.warn(path, note)?;
         }
+        Ok(decoded.text)
     }
 
     fn meta(&self, origin: &str) -> Metadata {
@@ -264,11 +262,12 @@ impl Sources {
         }
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(|source| Error::Read { path: path.clone(), source })?;
-        if bytes.iter().take(8192).any(|&b| b == 0) {
+        // (UTF-16 has NUL bytes, and a byte-order mark)
+        if encoding_rs::Encoding::for_bom(&bytes).is_none() && bytes.iter().take(8192).any(|&b| b == 0) {
             self.warn(&path, "binary file (NUL bytes); skipped".into())?;
             return Ok(None);
         }
-        let text = self.decode(&path, bytes)?;
+        let text = self.decode(&path, bytes, FileKind::of(&path) == FileKind::Html)?;
         let origin = path.display().to_string();
         if FileKind::of(&path) == FileKind::Html {
             let page = super::html::read_page(&text);
@@ -404,9 +403,9 @@ mod tests {
         std::fs::write(&latin, b"Caf\xe9 owners met.").unwrap();
         let (docs, warnings) = read_all(vec![binary, latin], false);
         assert_eq!(docs.len(), 1);
-        assert_eq!(docs[0].as_ref().unwrap().text, "Caf\u{fffd} owners met.");
+        assert_eq!(docs[0].as_ref().unwrap().text, "Caf\u{e9} owners met.");
         assert!(warnings[0].contains("image.txt: binary file"));
-        assert!(warnings[1].contains("latin.txt: invalid UTF-8 at byte 3"));
+        assert!(warnings[1].contains("latin.txt: not UTF-8 (invalid at byte 3); decoded as windows-1252"), "{warnings:?}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! sentences and tokens. `Document::new` is defined here, so that the
 //! document model imports nothing above it. Reading inputs lives here too.
 
+pub mod encoding;
 pub mod html;
 pub mod input;
 mod lines;
