@@ -158,6 +158,12 @@ pub struct InputArgs {
     /// Read standard input as JSON Lines rather than plain text. Example: `cat a.jsonl | newsgraph extract - --jsonl`
     #[arg(long)]
     pub jsonl: bool,
+
+    /// The largest document read, in bytes (default 16 MiB): a larger file,
+    /// page or JSON line is skipped with a warning, and a device or pipe
+    /// that never ends is read no further. Example: `--max-document-size 100000000`
+    #[arg(long, value_name = "BYTES", default_value_t = newsgraph::text::input::MAX_DOCUMENT_SIZE)]
+    pub max_document_size: usize,
 }
 
 #[derive(clap::Args, Debug)]

@@ -129,7 +129,7 @@ fn input_options(args: &InputArgs, date: Option<String>) -> Result<InputOptions,
     if !text_fields.is_empty() {
         fields.text = text_fields;
     }
-    Ok(InputOptions { date, strict: args.strict, fields, stdin_jsonl: args.jsonl })
+    Ok(InputOptions { date, strict: args.strict, fields, stdin_jsonl: args.jsonl, max_document_size: args.max_document_size })
 }
 
 /// The `--date` flag, checked: a real day, written YYYY-MM-DD.

@@ -267,3 +267,23 @@ fn pages_and_files_are_read_in_their_own_encoding() {
     assert_eq!(r.stdout.matches("Ben Ode in Z\u{fc}rich").count(), 2, "{}", r.stdout);
     assert!(!r.stderr.contains("binary"), "{}", r.stderr);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_that_never_ends_is_sniffed_not_read_whole() {
+    let r = run(&["extract", "-f", "nt"], &[Path::new("/dev/zero")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("/dev/zero: binary file (NUL bytes); skipped"), "{}", r.stderr);
+}
+
+#[test]
+fn documents_larger_than_the_limit_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write(dir.path(), "big.txt", "Ana Ruiz met Ben Ode in Orsk. ".repeat(100));
+    let lines = write(dir.path(), "l.jsonl", format!("{{\"text\": \"{}\"}}\n{{\"text\": \"Ben Ode left Orsk.\"}}\n", "Ana Ruiz met Ben Ode. ".repeat(100)));
+    let r = run(&["extract", "-f", "nt", "--max-document-size", "1000"], &[&big, &lines]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("big.txt: larger than --max-document-size (1000 bytes); skipped"), "{}", r.stderr);
+    assert!(r.stderr.contains("l.jsonl: line 1: larger than --max-document-size (1000 bytes); skipped"), "{}", r.stderr);
+    assert!(r.stderr.contains("newsgraph: 1 documents"), "the short line is read: {}", r.stderr);
+}

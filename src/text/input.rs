@@ -49,7 +49,7 @@ impl Default for JsonFields {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct InputOptions {
     /// Publication date for documents that give none.
     pub date: Option<Date>,
@@ -58,6 +58,18 @@ pub struct InputOptions {
     /// Standard input holds JSON Lines rather than one plain-text article
     /// (also assumed when it starts with `{`).
     pub stdin_jsonl: bool,
+    /// The largest document read, in bytes; a larger one is skipped with a
+    /// warning, and no more of it is read (a device that never ends).
+    pub max_document_size: usize,
+}
+
+/// The default `max_document_size`: 16 MiB, far beyond any article.
+pub const MAX_DOCUMENT_SIZE: usize = 16 << 20;
+
+impl Default for InputOptions {
+    fn default() -> InputOptions {
+        InputOptions { date: None, strict: false, fields: JsonFields::default(), stdin_jsonl: false, max_document_size: MAX_DOCUMENT_SIZE }
+    }
 }
 
 /// The kind of a file, by its extension.
@@ -117,6 +129,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, visited: &mut std::collections::Ha
     }
     Ok(())
 }
+
+/// How many first bytes of a file are sniffed for NUL bytes.
+const SNIFFED: usize = 8192;
 
 type JsonLines = std::io::Lines<BufReader<Box<dyn Read>>>;
 
@@ -191,6 +206,13 @@ impl Sources {
             if line.trim().is_empty() {
                 continue;
             }
+            if line.len() > self.options.max_document_size {
+                let limit = self.options.max_document_size;
+                if let Err(e) = self.warn(&path, format!("line {n}: larger than --max-document-size ({limit} bytes); skipped")) {
+                    return Some(Err(e));
+                }
+                continue;
+            }
             let origin = format!("{}:{n}", path.display());
             match serde_json::from_str::<Value>(&line) {
                 Ok(value) => match self.document_of(&value, &origin) {
@@ -260,11 +282,19 @@ impl Sources {
             self.lines = Some((path, reader.lines(), 0));
             return Ok(None);
         }
+        // the first bytes say whether it is binary (UTF-16 has NUL bytes,
+        // and a byte-order mark), before more is read: /dev/zero never ends
+        let read_error = |source| Error::Read { path: path.clone(), source };
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map_err(|source| Error::Read { path: path.clone(), source })?;
-        // (UTF-16 has NUL bytes, and a byte-order mark)
-        if encoding_rs::Encoding::for_bom(&bytes).is_none() && bytes.iter().take(8192).any(|&b| b == 0) {
+        reader.by_ref().take(SNIFFED as u64).read_to_end(&mut bytes).map_err(read_error)?;
+        if encoding_rs::Encoding::for_bom(&bytes).is_none() && bytes.contains(&0) {
             self.warn(&path, "binary file (NUL bytes); skipped".into())?;
+            return Ok(None);
+        }
+        let limit = self.options.max_document_size;
+        reader.by_ref().take((limit + 1).saturating_sub(bytes.len()) as u64).read_to_end(&mut bytes).map_err(read_error)?;
+        if bytes.len() > limit {
+            self.warn(&path, format!("larger than --max-document-size ({limit} bytes); skipped"))?;
             return Ok(None);
         }
         let text = self.decode(&path, bytes, FileKind::of(&path) == FileKind::Html)?;
