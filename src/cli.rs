@@ -123,6 +123,11 @@ pub struct QueryArgs {
     /// Namespace for minted IRIs, as for `extract`. Example: `--base https://example.org/news/`
     #[arg(long, value_name = "IRI")]
     pub base: Option<String>,
+
+    /// Stop a query that runs longer than this many seconds, with an error
+    /// (exit 2). Example: `--timeout 30`
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds)]
+    pub timeout: Option<f64>,
 }
 
 const EXTRACT_EXAMPLES: &str = "\
@@ -234,4 +239,12 @@ pub struct ExtractArgs {
     /// built-in one. Example: `--kb wikidata.kb --no-builtin-kb`
     #[arg(long)]
     pub no_builtin_kb: bool,
+}
+
+/// A positive number of seconds.
+fn positive_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(s),
+        _ => Err(format!("{value:?} is no positive number of seconds")),
+    }
 }

@@ -24,4 +24,7 @@ pub enum Error {
     Model(Box<dyn std::error::Error + Send + Sync>),
     #[error("invalid {what}: {message}")]
     Invalid { what: &'static str, message: String },
+    /// A limit the user set was reached (`--timeout`).
+    #[error("{0}")]
+    Stopped(String),
 }

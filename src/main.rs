@@ -294,7 +294,8 @@ fn query(args: QueryArgs) -> Result<(), Error> {
         store.load(file)?;
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
-    store.run(&sparql, results, Format::Turtle, &mut out)?;
+    let timeout = args.timeout.map(std::time::Duration::from_secs_f64);
+    store.run(&sparql, results, Format::Turtle, timeout, &mut out)?;
     out.flush().map_err(Error::Io)
 }
 

@@ -189,3 +189,16 @@ fn query_prints_the_warnings_of_its_inputs() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 1: \"2023-02-30\" is not a date") && stderr.contains("line 2: invalid JSON"), "{stderr}");
 }
+
+#[test]
+fn a_runaway_query_stops_at_its_timeout() {
+    // a three-way product of every triple, counted: long, with little output
+    let q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let started = std::time::Instant::now();
+    let out = newsgraph().args(["query", "-q", q, EXAMPLE, "--results", "csv", "--timeout", "1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "newsgraph: query stopped after --timeout 1 s");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let bad = newsgraph().args(["query", "-q", q, EXAMPLE, "--timeout", "0"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

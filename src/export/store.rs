@@ -10,7 +10,7 @@ use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
 use std::path::Path;
@@ -66,13 +66,30 @@ impl QueryStore {
             .map_err(|e| Error::Input { path: path.into(), message: e.to_string() })
     }
 
-    /// Runs `query` and writes its results.
-    pub fn run(&self, query: &str, results: ResultsFormat, rdf: Format, out: &mut dyn Write) -> Result<(), Error> {
+    /// Runs `query` and writes its results, as they come except for the
+    /// table (which needs every row for its widths); after `timeout` the
+    /// evaluation stops with an error naming `--timeout`.
+    pub fn run(&self, query: &str, results: ResultsFormat, rdf: Format, timeout: Option<std::time::Duration>, out: &mut dyn Write) -> Result<(), Error> {
         let depth = nesting_depth(query);
         if depth > MAX_NESTING {
             return Err(Error::Invalid { what: "SPARQL query", message: format!("brackets nested {depth} deep; at most {MAX_NESTING} are read") });
         }
-        let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| Error::Invalid { what: "SPARQL query", message: e.to_string() })?;
+        let token = CancellationToken::new();
+        if let Some(limit) = timeout {
+            let token = token.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(limit);
+                token.cancel();
+            });
+        }
+        let store_error = |e: QueryEvaluationError| match e {
+            QueryEvaluationError::Cancelled => Error::Stopped(format!("query stopped after --timeout {} s", timeout.unwrap_or_default().as_secs_f64())),
+            e => store_error(e),
+        };
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token)
+            .parse_query(query)
+            .map_err(|e| Error::Invalid { what: "SPARQL query", message: e.to_string() })?;
         // the union of the articles' graphs, unless the query names its
         // dataset (FROM, FROM NAMED)
         if prepared.dataset().is_default_dataset() {
@@ -82,19 +99,21 @@ impl QueryStore {
             QueryResults::Boolean(b) => writeln!(out, "{b}")?,
             QueryResults::Solutions(solutions) => {
                 let variables = solutions.variables().to_vec();
-                let rows: Vec<Vec<Option<Term>>> = solutions
-                    .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
-                    .collect::<Result<_, _>>()
-                    .map_err(store_error)?;
                 let format = match results {
-                    ResultsFormat::Table => return write_table(&variables.iter().map(|v| v.as_str().to_string()).collect::<Vec<_>>(), &rows, out),
+                    ResultsFormat::Table => {
+                        let rows: Vec<Vec<Option<Term>>> = solutions
+                            .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                            .collect::<Result<_, _>>()
+                            .map_err(store_error)?;
+                        return write_table(&variables.iter().map(|v| v.as_str().to_string()).collect::<Vec<_>>(), &rows, out);
+                    }
                     ResultsFormat::Csv => QueryResultsFormat::Csv,
                     ResultsFormat::Tsv => QueryResultsFormat::Tsv,
                     ResultsFormat::Json => QueryResultsFormat::Json,
                 };
                 let mut serializer = QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(&mut *out, variables.clone())?;
-                for row in &rows {
-                    serializer.serialize(variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+                for solution in solutions {
+                    serializer.serialize(&solution.map_err(store_error)?)?;
                 }
                 serializer.finish()?;
             }
