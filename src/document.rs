@@ -517,6 +517,14 @@ impl Document {
     }
 
     /// The sentence holding byte `offset`, if any.
+    /// Whether token `t` is the first of a sentence or an aside.
+    pub fn starts_sentence(&self, t: usize) -> bool {
+        [&self.sentences, &self.asides].into_iter().any(|units| {
+            let i = units.partition_point(|s| s.tokens.start < t);
+            units.get(i).is_some_and(|s| s.tokens.start == t)
+        })
+    }
+
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)

@@ -47,7 +47,7 @@ impl CandidateSource for PartnershipNames {
             // one word opening a sentence may be any word ("He and Co"), and
             // a title is no partner ("Chairman and Co")
             let title = ontology.title_end(|k| if k == start { doc.lower_tokens.get(k) } else { "" }, start).is_some();
-            if words == 1 && (title || doc.sentences.iter().chain(&doc.asides).any(|s| s.tokens.start == start)) {
+            if words == 1 && (title || doc.starts_sentence(start)) {
                 continue;
             }
             // "Co." and a legal form after it

@@ -29,22 +29,29 @@ pub fn with_surname_echoes(doc: &Document, mut found: Vec<Candidate>, ontology: 
     surnames.sort_unstable();
     surnames.dedup();
     let abbreviations = &ontology.lexicon.names.title_abbreviations;
+    found.sort_by_key(|c| c.span);
     let mut echoes = Vec::new();
     for surname in surnames {
-        for &t in doc.lower_tokens.positions(&surname.to_lowercase(), 0..doc.tokens.len()) {
+        let positions = doc.lower_tokens.positions(&surname.to_lowercase(), 0..doc.tokens.len());
+        // (a word the text also writes in lower case is no name at a sentence's start)
+        let common = positions.iter().any(|&p| doc.slice(doc.tokens[p as usize]).starts_with(char::is_lowercase));
+        for &t in positions {
             let t = t as usize;
             let span = doc.tokens[t];
             if doc.slice(span) != surname {
                 continue;
             }
-            if let Some(c) = found.iter_mut().find(|c| c.span == span) {
+            // the candidates overlapping the word, found by the sorted spans
+            let first = found.partition_point(|c| c.span.end <= span.start);
+            let overlapping = first..found[first..].iter().position(|c| c.span.start >= span.end).map_or(found.len(), |k| first + k);
+            if let Some(c) = found[overlapping.clone()].iter_mut().find(|c| c.span == span) {
                 // a person's surname the tagger read as a place or a thing
                 if c.class.is_place() || c.class == EntityType::Thing {
                     c.class = EntityType::Person;
                 }
                 continue;
             }
-            if found.iter().any(|c| c.span.overlaps(span)) || !stands_alone(doc, t, abbreviations) {
+            if !overlapping.is_empty() || !stands_alone(doc, t, common, abbreviations) {
                 continue;
             }
             echoes.push(Candidate { span, class: EntityType::Person, origin: super::Origin::Tagger, entry: None });
@@ -57,19 +64,17 @@ pub fn with_surname_echoes(doc: &Document, mut found: Vec<Candidate>, ontology: 
 
 /// Whether token `t` is a name of one word: no capitalised word joins it
 /// on its line, but a title before it ("Sen. Ruiz"); at a sentence's start,
-/// only when the document never writes the word in lower case ("Young
-/// said" but not "Young voters", if "young" occurs).
-fn stands_alone(doc: &Document, t: usize, abbreviations: &crate::ontology::WordList) -> bool {
+/// only when the document never writes the word in lower case (`common`:
+/// "Young said" but not "Young voters", if "young" occurs).
+fn stands_alone(doc: &Document, t: usize, common: bool, abbreviations: &crate::ontology::WordList) -> bool {
     let capital = |i: usize| doc.tokens.get(i).is_some_and(|s| doc.slice(*s).starts_with(char::is_uppercase));
     let same_line = |a: Span, b: Span| !doc.text[a.end.min(b.end)..a.start.max(b.start)].contains('\n');
     let span = doc.tokens[t];
     if capital(t + 1) && same_line(span, doc.tokens[t + 1]) {
         return false;
     }
-    let starts_sentence = doc.sentences.iter().chain(&doc.asides).any(|s| s.tokens.start == t);
-    if starts_sentence {
-        let word = doc.lower_tokens.get(t);
-        return doc.lower_tokens.positions(word, 0..doc.tokens.len()).iter().all(|&i| doc.slice(doc.tokens[i as usize]).starts_with(char::is_uppercase));
+    if doc.starts_sentence(t) {
+        return !common;
     }
     let Some(&before) = t.checked_sub(1).and_then(|p| doc.tokens.get(p)) else { return true };
     let previous = doc.slice(before);

@@ -18,6 +18,8 @@ pub fn with_attributed_speakers(doc: &Document, mut found: Vec<Candidate>, ontol
     let quotes = &ontology.lexicon.quotes;
     let word = |i: usize| doc.lower_tokens.get(i);
     let mut speakers = Vec::new();
+    // whether the text writes a word in lower case somewhere, by word
+    let mut common_words: rustc_hash::FxHashMap<&str, bool> = Default::default();
     for (t, _) in doc.tokens.iter().enumerate() {
         if !is_closing_mark(doc, t) {
             continue;
@@ -26,7 +28,7 @@ pub fn with_attributed_speakers(doc: &Document, mut found: Vec<Candidate>, ontol
         // name: a first word the text also writes in lower case)
         let run = capitalised_run(doc, t + 1);
         let ends_sentence = doc.text[..doc.tokens[t].start].ends_with(['.', '?', '!']);
-        let common = |i: usize| doc.lower_tokens.positions(word(i), 0..doc.tokens.len()).iter().any(|&k| !doc.slice(doc.tokens[k as usize]).starts_with(char::is_uppercase));
+        let mut common = |i: usize| *common_words.entry(word(i)).or_insert_with(|| doc.lower_tokens.positions(word(i), 0..doc.tokens.len()).iter().any(|&k| !doc.slice(doc.tokens[k as usize]).starts_with(char::is_uppercase)));
         if !run.is_empty() && !(ends_sentence && common(run.start)) && !quotes.pronouns.contains(word(run.start)) && run.end < doc.tokens.len() && quotes.speech_verbs.contains(word(run.end)) {
             speakers.push(doc.tokens[run.start].cover(doc.tokens[run.end - 1]));
         }
@@ -39,17 +41,23 @@ pub fn with_attributed_speakers(doc: &Document, mut found: Vec<Candidate>, ontol
             }
         }
     }
+    found.sort_by_key(|c| c.span);
+    let mut added = Vec::new();
     for span in speakers {
-        let overlapping = found.iter().filter(|c| c.span.overlaps(span)).count();
-        match found.iter_mut().find(|c| c.span.overlaps(span)) {
+        // the candidates overlapping the speaker, found by the sorted spans
+        let first = found.partition_point(|c| c.span.end <= span.start);
+        let overlapping = found[first..].iter().take_while(|c| c.span.start < span.end).count();
+        match found.get_mut(first).filter(|_| overlapping > 0) {
             Some(c) if c.span == span && (c.class.is_place() || c.class == EntityType::Thing) => c.class = EntityType::Person,
             // a surname the tagger found without its given name ("said Len Burwell")
             Some(c) if overlapping == 1 && span.contains(c.span) && c.class.is_person() => c.span = span,
             Some(_) => {}
-            None => found.push(Candidate { span, class: EntityType::Person, origin: super::Origin::Tagger, entry: None }),
+            None => added.push(Candidate { span, class: EntityType::Person, origin: super::Origin::Tagger, entry: None }),
         }
     }
+    found.extend(added);
     found.sort_by_key(|c| c.span);
+    found.dedup_by_key(|c| c.span);
     found
 }
 
