@@ -21,6 +21,11 @@ use std::time::Instant;
 /// to keep memory flat.
 const BATCH: usize = 256;
 
+/// A document this large (in bytes) is extracted alone and its lines
+/// written as they are minted, not buffered whole: its output can be forty
+/// times its size.
+const LARGE: usize = 1 << 20;
+
 /// What a run did, for the summary line.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
@@ -98,23 +103,34 @@ impl Corpus<'_> {
             }
             let bytes: usize = batch.iter().map(|s| s.text.len()).sum();
             if streaming {
-                let written: Vec<(Vec<u8>, usize, Vec<String>, usize)> = pool.install(|| {
-                    batch
-                        .par_iter()
-                        .map(|source| {
-                            let mut graph = KnowledgeGraph::new();
-                            self.pipeline.add_article(&mut graph, &source.text, source.meta.clone());
-                            let mut buffer = Vec::new();
-                            let triples = export::append_lines(&graph, &self.base, self.format.has_graphs(), &mut buffer);
-                            (buffer, triples, graph.entity_keys(), graph.counts().1)
-                        })
-                        .collect()
-                });
-                for (buffer, triples, keys, facts) in written {
-                    out.write_all(&buffer)?;
-                    summary.triples += triples;
-                    summary.facts += facts;
-                    entities.extend(keys);
+                // runs of small documents in parallel, each buffered, then
+                // written in order; a large one alone, written as minted
+                for run in batch.chunk_by(|a, b| a.text.len() < LARGE && b.text.len() < LARGE) {
+                    if run[0].text.len() >= LARGE {
+                        let mut graph = KnowledgeGraph::new();
+                        self.pipeline.add_article(&mut graph, &run[0].text, run[0].meta.clone());
+                        summary.triples += export::write_lines(&graph, &self.base, self.format.has_graphs(), out)?;
+                        summary.facts += graph.counts().1;
+                        entities.extend(graph.entity_keys());
+                        continue;
+                    }
+                    let written: Vec<(Vec<u8>, usize, Vec<String>, usize)> = pool.install(|| {
+                        run.par_iter()
+                            .map(|source| {
+                                let mut graph = KnowledgeGraph::new();
+                                self.pipeline.add_article(&mut graph, &source.text, source.meta.clone());
+                                let mut buffer = Vec::new();
+                                let triples = export::append_lines(&graph, &self.base, self.format.has_graphs(), &mut buffer);
+                                (buffer, triples, graph.entity_keys(), graph.counts().1)
+                            })
+                            .collect()
+                    });
+                    for (buffer, triples, keys, facts) in written {
+                        out.write_all(&buffer)?;
+                        summary.triples += triples;
+                        summary.facts += facts;
+                        entities.extend(keys);
+                    }
                 }
             } else {
                 let read: Vec<_> = pool.install(|| batch.par_iter().map(|source| self.pipeline.read(&source.text, source.meta.clone())).collect());

@@ -58,3 +58,21 @@ fn the_text_command_shows_what_the_extractors_read() {
     assert!(!text.contains("ARTICLE AD BOX"), "furniture is not read");
     assert!(text.contains("Prime Minister Rishi Sunak is heading to Paris"));
 }
+
+#[test]
+fn a_large_document_among_small_ones_is_written_in_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Ana Ruiz met Ben Ode in Orsk.\n").unwrap();
+    // over a megabyte: extracted alone, its lines written as they are minted
+    let paragraph = "Ana Ruiz, the mayor of Orsk, met Ben Ode of the Harbour Board on Monday. \"We agree,\" she said.\n\n";
+    std::fs::write(dir.path().join("b.txt"), paragraph.repeat((1 << 20) / paragraph.len() + 1)).unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Ben Ode left Dunmore.\n").unwrap();
+    let one = newsgraph().args(["extract", "--quiet", "--threads", "1", "-f", "nq"]).arg(dir.path()).output().unwrap();
+    let two = newsgraph().args(["extract", "--quiet", "--threads", "2", "-f", "nq"]).arg(dir.path()).output().unwrap();
+    assert!(one.status.success() && two.status.success());
+    assert!(one.stdout == two.stdout, "differs between 1 and 2 threads");
+    // the articles in input order: a, then the large b, then c
+    let text = String::from_utf8(one.stdout).unwrap();
+    let first_of = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle} missing"));
+    assert!(first_of("Ana Ruiz met Ben Ode in Orsk.") < first_of("Harbour Board on Monday") && first_of("Harbour Board on Monday") < first_of("Ben Ode left Dunmore."));
+}

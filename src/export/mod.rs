@@ -7,7 +7,7 @@ mod rdf;
 mod store;
 
 pub use dot::write_dot;
-pub use rdf::{append_lines, quads, write_rdf};
+pub use rdf::{append_lines, quads, write_lines, write_rdf};
 pub use store::{QueryStore, ResultsFormat};
 
 use std::path::Path;

@@ -147,14 +147,22 @@ impl Sink for Collect {
 /// once: a 128-bit fingerprint (XXH3) of the line finds duplicates without
 /// a second copy. In N-Triples the graph is dropped, so a triple stated in
 /// two articles is written once. The lines are those oxttl writes (tested).
-struct Lines {
+struct Lines<'w> {
     out: Vec<u8>,
     seen: rustc_hash::FxHashSet<u128>,
     with_graphs: bool,
     written: usize,
+    /// Where full buffers go as they fill, when the lines are not kept
+    /// (a large document's are written as they are minted), and the first
+    /// error writing there.
+    spill: Option<(&'w mut dyn std::io::Write, Option<std::io::Error>)>,
+    spill_bytes: usize,
 }
 
-impl Lines {
+/// How many bytes of lines are buffered before they are written out.
+const SPILL_BYTES: usize = 1 << 20;
+
+impl Lines<'_> {
     fn term(&mut self, term: TermRef<'_>) {
         match term {
             TermRef::NamedNode(n) => self.iri(n.as_str()),
@@ -187,8 +195,16 @@ impl Lines {
     }
 }
 
-impl Sink for Lines {
+impl Sink for Lines<'_> {
     fn add(&mut self, quad: QuadRef<'_>) {
+        if self.out.len() >= self.spill_bytes {
+            if let Some((writer, error)) = &mut self.spill {
+                if error.is_none() {
+                    *error = writer.write_all(&self.out).err();
+                }
+                self.out.clear();
+            }
+        }
         let start = self.out.len();
         self.term(quad.subject.into());
         self.out.push(b' ');
@@ -458,10 +474,28 @@ fn emit(graph: &KnowledgeGraph, base: &str, q: &mut impl Sink) {
 /// Appends the graph to `buffer` as N-Quads (`with_graphs`) or N-Triples,
 /// each line as it is minted; returns the number of statements written.
 pub fn append_lines(graph: &KnowledgeGraph, base: &str, with_graphs: bool, buffer: &mut Vec<u8>) -> usize {
-    let mut lines = Lines { out: std::mem::take(buffer), seen: Default::default(), with_graphs, written: 0 };
+    let mut lines = Lines { out: std::mem::take(buffer), seen: Default::default(), with_graphs, written: 0, spill: None, spill_bytes: SPILL_BYTES };
     emit(graph, base, &mut lines);
     *buffer = lines.out;
     lines.written
+}
+
+/// The graph as N-Triples or N-Quads lines written to `out` as they are
+/// minted, a megabyte at a time: memory stays flat however large the graph.
+pub fn write_lines(graph: &KnowledgeGraph, base: &str, with_graphs: bool, out: &mut dyn std::io::Write) -> std::io::Result<usize> {
+    write_lines_spilling(graph, base, with_graphs, out, SPILL_BYTES)
+}
+
+fn write_lines_spilling(graph: &KnowledgeGraph, base: &str, with_graphs: bool, out: &mut dyn std::io::Write, spill_bytes: usize) -> std::io::Result<usize> {
+    let mut lines = Lines { out: Vec::with_capacity(spill_bytes), seen: Default::default(), with_graphs, written: 0, spill: Some((out, None)), spill_bytes };
+    emit(graph, base, &mut lines);
+    let Lines { out: rest, written, spill, .. } = lines;
+    let (out, error) = spill.expect("set above");
+    if let Some(e) = error {
+        return Err(e);
+    }
+    out.write_all(&rest)?;
+    Ok(written)
 }
 
 /// Writes the graph as RDF in `format` (not DOT); returns the number of
@@ -471,13 +505,8 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, mut out: im
         Format::Turtle => RdfFormat::Turtle,
         Format::TriG => RdfFormat::TriG,
         Format::RdfXml => RdfFormat::RdfXml,
-        Format::NTriples | Format::NQuads => {
-            // line formats: written as minted, nothing kept
-            let mut buffer = Vec::new();
-            let written = append_lines(graph, base, format.has_graphs(), &mut buffer);
-            out.write_all(&buffer)?;
-            return Ok(written);
-        }
+        // line formats: written as minted, nothing kept
+        Format::NTriples | Format::NQuads => return write_lines(graph, base, format.has_graphs(), &mut out),
         Format::JsonLd => RdfFormat::NTriples, // written by jsonld.rs below
         Format::Dot => return Err(std::io::Error::other("DOT is not an RDF format")),
     };
@@ -570,6 +599,19 @@ mod tests {
             pipeline.add_article(&mut graph, text, Default::default());
         }
         graph
+    }
+
+    #[test]
+    fn lines_written_as_minted_are_the_buffered_lines() {
+        let graph = awkward_graph();
+        for with_graphs in [false, true] {
+            let mut buffered = Vec::new();
+            let n = append_lines(&graph, vocab::DEFAULT_BASE, with_graphs, &mut buffered);
+            // a tiny spill: the buffer is written out after almost every line
+            let mut spilled = Vec::new();
+            let m = write_lines_spilling(&graph, vocab::DEFAULT_BASE, with_graphs, &mut spilled, 64).unwrap();
+            assert_eq!((n, &spilled), (m, &buffered));
+        }
     }
 
     #[test]
