@@ -344,9 +344,9 @@ impl Sources {
     /// escaped) replaced by U+FFFD, with a warning: every format then
     /// holds the same text. A url that is no http(s) address is dropped.
     fn sanitised(&mut self, mut source: Source) -> Result<Source, Error> {
-        let count = source.text.chars().filter(|&c| !is_xml_char(c)).count();
+        let count = source.text.chars().filter(|&c| !super::is_xml_char(c)).count();
         if count > 0 {
-            source.text = source.text.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect();
+            source.text = super::xml_safe(source.text);
             let path = PathBuf::from(source.origin.clone());
             self.warn(&path, format!("{count} control character(s) no XML can carry replaced with U+FFFD"))?;
         }
@@ -360,19 +360,10 @@ impl Sources {
                 self.warn(&path, format!("url {:?} is no http(s) address; dropped", crate::text::shown_safely(&url)))?;
             }
         }
-        for field in [&mut source.meta.headline, &mut source.meta.url].into_iter().flatten() {
-            if field.chars().any(|c| !is_xml_char(c)) {
-                *field = field.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect();
-            }
-        }
         Ok(source)
     }
 }
 
-/// Whether XML 1.0 can hold `c` (its `Char` production).
-fn is_xml_char(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
 
 #[cfg(test)]
 mod tests {

@@ -23,8 +23,11 @@ impl Document {
     /// empty.
     pub fn new(text: impl Into<String>, meta: Metadata) -> Document {
         let mut doc = Document::default();
-        doc.text = text.into();
+        doc.text = xml_safe(text.into());
         doc.meta = meta;
+        for field in [&mut doc.meta.headline, &mut doc.meta.url].into_iter().flatten() {
+            *field = xml_safe(std::mem::take(field));
+        }
         segment(&mut doc);
         if doc.meta.headline.is_none() {
             let headline = doc.paragraphs_with(ParagraphRole::Headline).next().map(|p| doc.slice(p.span).to_string());
@@ -72,6 +75,21 @@ const MONTHS: [&str; 12] = [
 ];
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Whether XML 1.0 can hold `c` (its `Char` production): every RDF format
+/// can then carry it.
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// `text` with every character XML cannot hold replaced by U+FFFD (the
+/// input layer warns when it does so; a library caller's text gets the same).
+pub fn xml_safe(text: String) -> String {
+    if text.chars().all(is_xml_char) {
+        return text;
+    }
+    text.chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect()
+}
 
 /// Text as a terminal may show it: control characters other than line
 /// breaks and tabs (an escape sequence an article or file name carries)
