@@ -41,9 +41,7 @@ pub fn with_surname_echoes(doc: &Document, mut found: Vec<Candidate>, ontology: 
             if doc.slice(span) != surname {
                 continue;
             }
-            // the candidates overlapping the word, found by the sorted spans
-            let first = found.partition_point(|c| c.span.end <= span.start);
-            let overlapping = first..found[first..].iter().position(|c| c.span.start >= span.end).map_or(found.len(), |k| first + k);
+            let overlapping = super::overlapping(&found, span);
             if let Some(c) = found[overlapping.clone()].iter_mut().find(|c| c.span == span) {
                 // a person's surname the tagger read as a place or a thing
                 if c.class.is_place() || c.class == EntityType::Thing {

@@ -131,6 +131,13 @@ pub struct Candidate {
     pub entry: Option<usize>,
 }
 
+/// The candidates of `sorted` (by span) that overlap `span`, found by binary
+/// search: post-tagging passes look words up without scanning every name.
+fn overlapping(sorted: &[Candidate], span: Span) -> std::ops::Range<usize> {
+    let first = sorted.partition_point(|c| c.span.end <= span.start);
+    first..first + sorted[first..].iter().take_while(|c| c.span.start < span.end).count()
+}
+
 /// One source of candidate names.
 pub trait CandidateSource: Send + Sync {
     fn candidates(&self, doc: &Document, ontology: &Ontology) -> Vec<Candidate>;

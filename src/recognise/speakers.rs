@@ -44,13 +44,12 @@ pub fn with_attributed_speakers(doc: &Document, mut found: Vec<Candidate>, ontol
     found.sort_by_key(|c| c.span);
     let mut added = Vec::new();
     for span in speakers {
-        // the candidates overlapping the speaker, found by the sorted spans
-        let first = found.partition_point(|c| c.span.end <= span.start);
-        let overlapping = found[first..].iter().take_while(|c| c.span.start < span.end).count();
-        match found.get_mut(first).filter(|_| overlapping > 0) {
+        let overlapping = super::overlapping(&found, span);
+        let count = overlapping.len();
+        match found[overlapping].first_mut() {
             Some(c) if c.span == span && (c.class.is_place() || c.class == EntityType::Thing) => c.class = EntityType::Person,
             // a surname the tagger found without its given name ("said Len Burwell")
-            Some(c) if overlapping == 1 && span.contains(c.span) && c.class.is_person() => c.span = span,
+            Some(c) if count == 1 && span.contains(c.span) && c.class.is_person() => c.span = span,
             Some(_) => {}
             None => added.push(Candidate { span, class: EntityType::Person, origin: super::Origin::Tagger, entry: None }),
         }
