@@ -32,10 +32,10 @@ pub fn with_surname_echoes(doc: &Document, mut found: Vec<Candidate>, ontology: 
     found.sort_by_key(|c| c.span);
     let mut echoes = Vec::new();
     for surname in surnames {
-        let positions = doc.lower_tokens.positions(&surname.to_lowercase(), 0..doc.tokens.len());
+        let lower = surname.to_lowercase();
         // (a word the text also writes in lower case is no name at a sentence's start)
-        let common = positions.iter().any(|&p| doc.slice(doc.tokens[p as usize]).starts_with(char::is_lowercase));
-        for &t in positions {
+        let common = super::written_in_lower_case(doc, &lower);
+        for &t in doc.lower_tokens.positions(&lower, 0..doc.tokens.len()) {
             let t = t as usize;
             let span = doc.tokens[t];
             if doc.slice(span) != surname {

@@ -138,6 +138,12 @@ fn overlapping(sorted: &[Candidate], span: Span) -> std::ops::Range<usize> {
     first..first + sorted[first..].iter().take_while(|c| c.span.start < span.end).count()
 }
 
+/// Whether the text writes `lower_word` in lower case somewhere ("young"
+/// beside "Young"): then a capital at a sentence's start says nothing.
+fn written_in_lower_case(doc: &Document, lower_word: &str) -> bool {
+    doc.lower_tokens.positions(lower_word, 0..doc.tokens.len()).iter().any(|&k| doc.slice(doc.tokens[k as usize]).starts_with(char::is_lowercase))
+}
+
 /// One source of candidate names.
 pub trait CandidateSource: Send + Sync {
     fn candidates(&self, doc: &Document, ontology: &Ontology) -> Vec<Candidate>;

@@ -28,7 +28,7 @@ pub fn with_attributed_speakers(doc: &Document, mut found: Vec<Candidate>, ontol
         // name: a first word the text also writes in lower case)
         let run = capitalised_run(doc, t + 1);
         let ends_sentence = doc.text[..doc.tokens[t].start].ends_with(['.', '?', '!']);
-        let mut common = |i: usize| *common_words.entry(word(i)).or_insert_with(|| doc.lower_tokens.positions(word(i), 0..doc.tokens.len()).iter().any(|&k| !doc.slice(doc.tokens[k as usize]).starts_with(char::is_uppercase)));
+        let mut common = |i: usize| *common_words.entry(word(i)).or_insert_with(|| super::written_in_lower_case(doc, word(i)));
         if !run.is_empty() && !(ends_sentence && common(run.start)) && !quotes.pronouns.contains(word(run.start)) && run.end < doc.tokens.len() && quotes.speech_verbs.contains(word(run.end)) {
             speakers.push(doc.tokens[run.start].cover(doc.tokens[run.end - 1]));
         }

@@ -339,14 +339,13 @@ impl Iterator for Sources {
 }
 
 impl Sources {
-    /// The source with every character no RDF format can carry (XML 1.0
-    /// forbids C0 controls but tab and line ends, U+FFFE and U+FFFF, even
-    /// escaped) replaced by U+FFFD, with a warning: every format then
-    /// holds the same text. A url that is no http(s) address is dropped.
+    /// The source, with a warning when its text holds characters no RDF
+    /// format can carry (XML 1.0 forbids C0 controls but tab and line ends,
+    /// U+FFFE and U+FFFF, even escaped), which `Document::new` replaces by
+    /// U+FFFD. A url that is no http(s) address is dropped.
     fn sanitised(&mut self, mut source: Source) -> Result<Source, Error> {
         let count = source.text.chars().filter(|&c| !super::is_xml_char(c)).count();
         if count > 0 {
-            source.text = super::xml_safe(source.text);
             let path = PathBuf::from(source.origin.clone());
             self.warn(&path, format!("{count} control character(s) no XML can carry replaced with U+FFFD"))?;
         }

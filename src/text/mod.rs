@@ -84,7 +84,7 @@ pub fn is_xml_char(c: char) -> bool {
 
 /// `text` with every character XML cannot hold replaced by U+FFFD (the
 /// input layer warns when it does so; a library caller's text gets the same).
-pub fn xml_safe(text: String) -> String {
+fn xml_safe(text: String) -> String {
     if text.chars().all(is_xml_char) {
         return text;
     }
