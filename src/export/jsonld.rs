@@ -40,27 +40,56 @@ fn object(term: &Term) -> Value {
     }
 }
 
-/// Writes `quads` (graph names dropped) as compact JSON-LD.
+/// Writes `quads` (graph names dropped, each subject's quads together) as
+/// compact JSON-LD, one subject's object at a time: memory holds one node,
+/// not the whole document.
 pub fn write_jsonld(quads: &[Quad], out: impl Write) -> std::io::Result<()> {
     let mut context = Map::new();
     context.insert("@vocab".into(), Value::String(vocab::SCHEMA.into()));
     for (prefix, ns) in vocab::PREFIXES.iter().filter(|(p, _)| *p != "schema") {
         context.insert((*prefix).into(), Value::String((*ns).into()));
     }
-    let mut order: Vec<NamedOrBlankNode> = Vec::new();
-    let mut nodes: std::collections::HashMap<NamedOrBlankNode, Map<String, Value>> = std::collections::HashMap::new();
+    let mut out = out;
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    serde::Serialize::serialize(&Document { context, quads }, &mut serializer).map_err(std::io::Error::other)?;
+    writeln!(out)
+}
+
+/// `{"@context": …, "@graph": […]}`, the graph's objects made as written.
+struct Document<'q> {
+    context: Map<String, Value>,
+    quads: &'q [Quad],
+}
+
+impl serde::Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("@context", &self.context)?;
+        map.serialize_entry("@graph", &Nodes(self.quads))?;
+        map.end()
+    }
+}
+
+/// The subjects' objects, in order, each made when it is written.
+struct Nodes<'q>(&'q [Quad]);
+
+impl serde::Serialize for Nodes<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.chunk_by(|a, b| a.subject == b.subject).map(node))
+    }
+}
+
+/// The JSON-LD object of one subject's quads.
+fn node(quads: &[Quad]) -> Value {
+    let mut node = Map::new();
+    let id = match &quads[0].subject {
+        NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
+        NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
+    };
+    node.insert("@id".into(), Value::String(id));
     for quad in quads {
         debug_assert!(quad.graph_name == GraphName::DefaultGraph || !quad.graph_name.is_default_graph());
-        let node = nodes.entry(quad.subject.clone()).or_insert_with(|| {
-            order.push(quad.subject.clone());
-            let id = match &quad.subject {
-                NamedOrBlankNode::NamedNode(n) => n.as_str().to_string(),
-                NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
-            };
-            let mut m = Map::new();
-            m.insert("@id".into(), Value::String(id));
-            m
-        });
         let (key, value) = if quad.predicate.as_str() == vocab::rdf::TYPE {
             let class = match &quad.object {
                 Term::NamedNode(n) => compact(n.as_str(), true),
@@ -87,9 +116,5 @@ pub fn write_jsonld(quads: &[Quad], out: impl Write) -> std::io::Result<()> {
             }
         }
     }
-    let graph: Vec<Value> = order.into_iter().map(|s| Value::Object(nodes.remove(&s).unwrap_or_default())).collect();
-    let document = json!({ "@context": Value::Object(context), "@graph": graph });
-    let mut out = out;
-    serde_json::to_writer_pretty(&mut out, &document)?;
-    writeln!(out)
+    Value::Object(node)
 }
