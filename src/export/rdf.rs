@@ -292,6 +292,17 @@ fn number_lexical(n: Number) -> (String, &'static str) {
     (n.to_string(), if n.is_integer() { xsd::INTEGER } else { xsd::DECIMAL })
 }
 
+/// A graph name's bytes as N-Quads writes it ("<iri>", "_:id", "DEFAULT"),
+/// without allocating: TriG orders its graphs by them.
+fn written(graph: &GraphName) -> impl Iterator<Item = u8> + '_ {
+    let (open, name, close): (&[u8], &str, &[u8]) = match graph {
+        GraphName::NamedNode(n) => (b"<", n.as_str(), b">"),
+        GraphName::BlankNode(b) => (b"_:", b.as_str(), b""),
+        GraphName::DefaultGraph => (b"", "DEFAULT", b""),
+    };
+    open.iter().chain(name.as_bytes()).chain(close).copied()
+}
+
 /// The graph as quads, each once, in a deterministic order.
 pub fn quads(graph: &KnowledgeGraph, base: &str) -> Vec<Quad> {
     let mut sink = Collect::default();
@@ -533,7 +544,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, mut out: im
         all.sort_by_key(|quad| first_seen[&quad.subject]);
     }
     if format == Format::TriG {
-        all.sort_by_key(|q| q.graph_name.to_string());
+        all.sort_by(|a, b| written(&a.graph_name).cmp(written(&b.graph_name)));
     }
     if format == Format::JsonLd {
         super::jsonld::write_jsonld(&all, out)?;
