@@ -541,7 +541,7 @@ pub fn write_rdf(graph: &KnowledgeGraph, base: &str, format: Format, mut out: im
         for (i, quad) in all.iter().enumerate() {
             first_seen.entry(quad.subject.clone()).or_insert(i);
         }
-        all.sort_by_key(|quad| first_seen[&quad.subject]);
+        all.sort_by_cached_key(|quad| first_seen[&quad.subject]);
     }
     if format == Format::TriG {
         all.sort_by(|a, b| written(&a.graph_name).cmp(written(&b.graph_name)));
