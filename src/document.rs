@@ -517,6 +517,12 @@ impl Document {
     }
 
     /// The sentence holding byte `offset`, if any.
+    /// Whether no line break stands between the end of token `a` and the
+    /// start of token `b` (`a` before `b`): names never cross lines.
+    pub fn same_line(&self, a: usize, b: usize) -> bool {
+        !self.text[self.tokens[a].end..self.tokens[b].start].contains('\n')
+    }
+
     /// Whether token `t` is the first of a sentence or an aside.
     pub fn starts_sentence(&self, t: usize) -> bool {
         [&self.sentences, &self.asides].into_iter().any(|units| {

@@ -19,17 +19,16 @@ impl CandidateSource for PartnershipNames {
     fn candidates(&self, doc: &Document, ontology: &Ontology) -> Vec<Candidate> {
         let tokens = &doc.tokens;
         let word = |i: usize| tokens.get(i).map_or("", |s| &doc.text[s.start..s.end]);
-        let same_line = |a: usize, b: usize| !doc.text[tokens[a].end..tokens[b].start].contains('\n');
         let capital = |i: usize| word(i).starts_with(char::is_uppercase);
         let mut out = Vec::new();
         for t in 2..tokens.len() {
-            if !matches!(word(t), "Co" | "Company") || !matches!(word(t - 1), "and" | "&") || !capital(t - 2) || !same_line(t - 2, t) {
+            if !matches!(word(t), "Co" | "Company") || !matches!(word(t - 1), "and" | "&") || !capital(t - 2) || !doc.same_line(t - 2, t) {
                 continue;
             }
             // the partners: capitalised words back from "and", a comma between two
             let mut start = t - 2;
             let mut words = 1;
-            while start > 0 && words < PARTNER_WORDS && same_line(start - 1, start) {
+            while start > 0 && words < PARTNER_WORDS && doc.same_line(start - 1, start) {
                 let before = start - 1;
                 // an initial or abbreviation and its full stop ("J.P. Ode")
                 if word(before) == "." && before > 0 && capital(before - 1) && tokens[before - 1].end == tokens[before].start {
@@ -55,7 +54,7 @@ impl CandidateSource for PartnershipNames {
             if word(end + 1) == "." && tokens[end + 1].start == tokens[end].end {
                 end += 1;
             }
-            if end + 1 < tokens.len() && same_line(end, end + 1) && ontology.lexicon.names.legal_forms.contains(word(end + 1)) {
+            if end + 1 < tokens.len() && doc.same_line(end, end + 1) && ontology.lexicon.names.legal_forms.contains(word(end + 1)) {
                 end += 1;
             }
             out.push(Candidate { span: tokens[start].cover(tokens[end]), class: EntityType::Corporation, origin: Origin::Partnership, entry: None });

@@ -5,7 +5,7 @@
 //! it is (Ratinov & Roth 2009's document-level consistency).
 
 use super::Candidate;
-use crate::document::{Document, EntityType, Span};
+use crate::document::{Document, EntityType};
 use crate::ontology::Ontology;
 
 /// The tagger's `found` names with each person's surname, standing alone
@@ -66,17 +66,15 @@ pub fn with_surname_echoes(doc: &Document, mut found: Vec<Candidate>, ontology: 
 /// "Young said" but not "Young voters", if "young" occurs).
 fn stands_alone(doc: &Document, t: usize, common: bool, abbreviations: &crate::ontology::WordList) -> bool {
     let capital = |i: usize| doc.tokens.get(i).is_some_and(|s| doc.slice(*s).starts_with(char::is_uppercase));
-    let same_line = |a: Span, b: Span| !doc.text[a.end.min(b.end)..a.start.max(b.start)].contains('\n');
-    let span = doc.tokens[t];
-    if capital(t + 1) && same_line(span, doc.tokens[t + 1]) {
+    if capital(t + 1) && doc.same_line(t, t + 1) {
         return false;
     }
     if doc.starts_sentence(t) {
         return !common;
     }
-    let Some(&before) = t.checked_sub(1).and_then(|p| doc.tokens.get(p)) else { return true };
-    let previous = doc.slice(before);
-    !(capital(t - 1) && same_line(before, span)) || abbreviations.contains(previous) || abbreviations.contains(&format!("{previous}."))
+    let Some(before) = t.checked_sub(1) else { return true };
+    let previous = doc.slice(doc.tokens[before]);
+    !(capital(before) && doc.same_line(before, t)) || abbreviations.contains(previous) || abbreviations.contains(&format!("{previous}."))
 }
 
 #[cfg(test)]

@@ -138,6 +138,12 @@ fn overlapping(sorted: &[Candidate], span: Span) -> std::ops::Range<usize> {
     first..first + sorted[first..].iter().take_while(|c| c.span.start < span.end).count()
 }
 
+/// A word that may stand in a person's name: a capital, then letters,
+/// hyphens or apostrophes ("Ruiz", "O'Neill", "Mattek-Sands").
+fn is_name_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
+}
+
 /// Whether the text writes `lower_word` in lower case somewhere ("young"
 /// beside "Young"): then a capital at a sentence's start says nothing.
 fn written_in_lower_case(doc: &Document, lower_word: &str) -> bool {

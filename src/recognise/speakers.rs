@@ -35,7 +35,7 @@ pub fn with_attributed_speakers(doc: &Document, mut found: Vec<Candidate>, ontol
         // `"…," said Ana Ruiz.`
         if t + 2 < doc.tokens.len() && quotes.inverted_verbs.contains(word(t + 1)) {
             let run = capitalised_run(doc, t + 2);
-            let ends = doc.tokens.get(run.end).is_none_or(|s| matches!(doc.slice(*s), "," | "." | ";") || doc.text[doc.tokens[run.end - 1].end..s.start].contains('\n'));
+            let ends = doc.tokens.get(run.end).is_none_or(|s| matches!(doc.slice(*s), "," | "." | ";") || !doc.same_line(run.end - 1, run.end));
             if !run.is_empty() && ends {
                 speakers.push(doc.tokens[run.start].cover(doc.tokens[run.end - 1]));
             }
@@ -71,14 +71,9 @@ fn is_closing_mark(doc: &Document, t: usize) -> bool {
 /// Tokens from `t` on that are words with a capital, on one line: at most
 /// [`NAME_WORDS`] (an empty range past that, or when none is).
 fn capitalised_run(doc: &Document, t: usize) -> std::ops::Range<usize> {
-    let is_name_word = |i: usize| {
-        doc.tokens.get(i).is_some_and(|s| {
-            let w = doc.slice(*s);
-            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
-        })
-    };
+    let is_name_word = |i: usize| doc.tokens.get(i).is_some_and(|s| super::is_name_word(doc.slice(*s)));
     let mut end = t;
-    while is_name_word(end) && (end == t || !doc.text[doc.tokens[end - 1].end..doc.tokens[end].start].contains('\n')) {
+    while is_name_word(end) && (end == t || doc.same_line(end - 1, end)) {
         end += 1;
     }
     if end - t > NAME_WORDS || (end > t && !Span::new(doc.tokens[t].start, doc.tokens[end - 1].end).slice(&doc.text).chars().any(char::is_lowercase)) {

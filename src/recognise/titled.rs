@@ -2,8 +2,8 @@
 //! "Retired Lt. Gen. Ben Ode", "Gov. Holt". A precise rule: the title is
 //! one of the lexicon's abbreviations (`[names] title_abbreviations`), and
 //! one to three capitalised words follow it on its line (a middle initial
-//! may stand among them), the first a given name unless there are two or
-//! more. The name is the person, without the title, as the corpora mark it.
+//! may stand among them). The name is the person, without the title, as
+//! the corpora mark it.
 
 use super::{Candidate, CandidateSource, Origin};
 use crate::document::{Document, EntityType, Span};
@@ -54,16 +54,15 @@ impl CandidateSource for TitledNames {
 fn name_after(doc: &Document, start: usize) -> Option<Span> {
     let tokens = &doc.tokens;
     let word = |i: usize| tokens.get(i).map_or("", |s| &doc.text[s.start..s.end]);
-    let joined = |i: usize| i > 0 && !doc.text[tokens[i - 1].end..tokens[i].start].contains('\n');
     let (mut i, mut words, mut last) = (start, 0, None);
-    while i < tokens.len() && (i == start || joined(i)) {
+    while i < tokens.len() && (i == start || doc.same_line(i - 1, i)) {
         let w = word(i);
         let initial = w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()) && word(i + 1) == "." && tokens[i + 1].start == tokens[i].end;
         if initial {
             i += 2;
             continue;
         }
-        if !is_name_word(w) {
+        if !super::is_name_word(w) {
             break;
         }
         words += 1;
@@ -76,11 +75,6 @@ fn name_after(doc: &Document, start: usize) -> Option<Span> {
     // not ending on an initial
     let last = last.filter(|&l| l + 1 == i)?;
     Some(tokens[start].cover(tokens[last]))
-}
-
-/// A capitalised word of a name.
-fn is_name_word(word: &str) -> bool {
-    word.starts_with(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}')
 }
 
 #[cfg(test)]
